@@ -1,0 +1,146 @@
+"""Typed readers for settings from environment variables.
+
+Each reader refuses a value it cannot understand with an error that names the
+variable, the value given and what would be accepted, so a typo in a
+deployment stops the start instead of quietly running with a default.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_WORDS = ("true", "1", "yes", "on")
+FALSE_WORDS = ("false", "0", "no", "off")
+
+
+class EnvError(ImproperlyConfigured):
+    """A setting in the environment has a value Lotse cannot use."""
+
+    def __init__(self, name: str, value: str, expected: str) -> None:
+        super().__init__(f"{name}={value!r} is not valid: expected {expected}.")
+        self.name = name
+
+
+def _raw(name: str, environ: Mapping[str, str] | None) -> str | None:
+    value = (os.environ if environ is None else environ).get(name)
+    if value is None or value.strip() == "":
+        return None
+    return value.strip()
+
+
+def env_str(
+    name: str, default: str | None = None, *, environ: Mapping[str, str] | None = None
+) -> str:
+    value = _raw(name, environ)
+    if value is not None:
+        return value
+    if default is None:
+        raise ImproperlyConfigured(f"{name} must be set in the environment.")
+    return default
+
+
+def env_optional(name: str, *, environ: Mapping[str, str] | None = None) -> str | None:
+    return _raw(name, environ)
+
+
+def env_bool(name: str, default: bool, *, environ: Mapping[str, str] | None = None) -> bool:
+    value = _raw(name, environ)
+    if value is None:
+        return default
+    word = value.lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    allowed = "/".join(TRUE_WORDS[:1] + FALSE_WORDS[:1])
+    raise EnvError(name, value, f"{allowed} (or {', '.join(TRUE_WORDS[1:] + FALSE_WORDS[1:])})")
+
+
+def env_int(
+    name: str,
+    default: int,
+    *,
+    minimum: int | None = None,
+    maximum: int | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> int:
+    value = _raw(name, environ)
+    if value is None:
+        return default
+    bounds = "a whole number"
+    if minimum is not None and maximum is not None:
+        bounds += f" from {minimum} to {maximum}"
+    elif minimum is not None:
+        bounds += f" of at least {minimum}"
+    elif maximum is not None:
+        bounds += f" of at most {maximum}"
+    try:
+        number = int(value)
+    except ValueError:
+        raise EnvError(name, value, bounds) from None
+    if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
+        raise EnvError(name, value, bounds)
+    return number
+
+
+def env_list(
+    name: str, default: list[str], *, environ: Mapping[str, str] | None = None
+) -> list[str]:
+    """A comma-separated list; empty items are refused rather than dropped."""
+    value = _raw(name, environ)
+    if value is None:
+        return list(default)
+    items = [item.strip() for item in value.split(",")]
+    if any(item == "" for item in items):
+        raise EnvError(name, value, "a comma-separated list without empty items")
+    return items
+
+
+def env_choice(
+    name: str, default: str, choices: tuple[str, ...], *, environ: Mapping[str, str] | None = None
+) -> str:
+    value = _raw(name, environ)
+    if value is None:
+        return default
+    if value not in choices:
+        raise EnvError(name, value, "one of " + ", ".join(choices))
+    return value
+
+
+def env_urls(
+    name: str, schemes: tuple[str, ...], *, environ: Mapping[str, str] | None = None
+) -> list[str]:
+    """One URL or several separated by commas (a cluster); [] when unset."""
+    value = _raw(name, environ)
+    if value is None:
+        return []
+    urls = [url.strip() for url in value.split(",")]
+    expected = "URLs starting with " + " or ".join(f"{scheme}://" for scheme in schemes)
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme not in schemes or not parts.hostname:
+            raise EnvError(name, value, expected)
+        try:
+            parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+        except ValueError:
+            raise EnvError(name, value, expected + " with a numeric port") from None
+    return urls
+
+
+def env_url(
+    name: str, schemes: tuple[str, ...], *, environ: Mapping[str, str] | None = None
+) -> str | None:
+    urls = env_urls(name, schemes, environ=environ)
+    if len(urls) > 1:
+        raise EnvError(name, ",".join(urls), "a single URL")
+    return urls[0] if urls else None
+
+
+def env_path(name: str, default: Path, *, environ: Mapping[str, str] | None = None) -> Path:
+    value = _raw(name, environ)
+    return default if value is None else Path(value).expanduser().resolve()

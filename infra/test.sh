@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Set up and run the whole test suite. Starts real PostgreSQL, Redis and
+# Elasticsearch on loopback through infra/services/ unless their URLs are
+# already exported (as .ci/run does) or LOTSE_TEST_SERVICES=0 is set (then the
+# service-backed tests are skipped). Arguments go to pytest.
+set -euo pipefail
+# shellcheck source=infra/lib/venv.sh
+source "$(dirname "$0")/lib/venv.sh"
+ensure_venv dev
+cd "$LOTSE_ROOT"
+if [[ "${LOTSE_TEST_SERVICES:-1}" == 1 && -z "${DATABASE_URL:-}${CELERY_BROKER_URL:-}${ELASTICSEARCH_URL:-}" ]]; then
+  eval "$(bash infra/services/up.sh)"
+fi
+exec .venv/bin/python -m pytest "$@"
