@@ -6,7 +6,7 @@
 set -euo pipefail
 # shellcheck source=infra/lib/venv.sh
 source "$(dirname "$0")/lib/venv.sh"
-ensure_venv
+ensure_venv runtime
 cd "$LOTSE_ROOT"
 export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-cms.settings.dev}
 exec .venv/bin/python manage.py serve "$@"

@@ -8,7 +8,12 @@ set -euo pipefail
 source "$(dirname "$0")/lib/venv.sh"
 ensure_venv dev
 cd "$LOTSE_ROOT"
+# msgfmt checks the gettext catalogues.
+command -v msgfmt >/dev/null || {
+  apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q gettext >&2
+}
 if [[ "${LOTSE_TEST_SERVICES:-1}" == 1 && -z "${DATABASE_URL:-}${CELERY_BROKER_URL:-}${ELASTICSEARCH_URL:-}" ]]; then
-  eval "$(bash infra/services/up.sh)"
+  exports=$(bash infra/services/up.sh)
+  eval "$exports"
 fi
 exec .venv/bin/python -m pytest "$@"

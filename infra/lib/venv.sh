@@ -1,12 +1,13 @@
 # shellcheck shell=bash
 # Creates .venv and installs Lotse into it from the pinned constraints.
-# Source this file, then call: ensure_venv [dev]
+# Source this file, then call: ensure_venv runtime|dev
 # A stamp of pyproject.toml + constraints.txt skips the install when nothing changed.
 
 LOTSE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
 ensure_venv() {
-  local extra=${1:-}
+  local extra=""
+  [[ $1 == dev ]] && extra=dev
   local venv="$LOTSE_ROOT/.venv"
   local python=${LOTSE_PYTHON:-python3.11}
   command -v "$python" >/dev/null || python=python3

@@ -69,6 +69,8 @@ def test_healthz_names_the_broker_while_redis_is_stopped(client):
 def test_healthz_names_a_broker_folder_that_cannot_be_written(client, tmp_path, monkeypatch):
     missing = tmp_path / "gone"
     options = {**celery_app.conf.broker_transport_options, "data_folder_in": str(missing)}
+    # Celery prefers the environment's CELERY_BROKER_URL to its configuration.
+    monkeypatch.delenv("CELERY_BROKER_URL", raising=False)
     monkeypatch.setattr(celery_app.conf, "broker_url", "filesystem://")
     monkeypatch.setattr(celery_app.conf, "broker_transport_options", options)
     response = client.get("/healthz")

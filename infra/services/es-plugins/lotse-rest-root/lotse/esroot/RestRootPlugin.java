@@ -29,7 +29,8 @@ import org.elasticsearch.xcontent.XContentBuilder;
 
 /**
  * GET / and HEAD / (client.info(), client.ping()) as Elasticsearch's rest-root module answers
- * them; the integ-test-zip lacks that module.
+ * them; the integ-test-zip lacks that module. Built against the node's own jars, so it follows
+ * the internal plugin API of the pinned Elasticsearch version (infra/elasticsearch.md).
  */
 public class RestRootPlugin extends Plugin implements ActionPlugin {
     private final SetOnce<ClusterService> clusterService = new SetOnce<>();
