@@ -3,6 +3,7 @@
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
 
 
 class HomePage(Page):
@@ -11,4 +12,5 @@ class HomePage(Page):
     intro = RichTextField(blank=True, help_text="A few plain sentences: who this guide is for.")
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
     max_count_per_parent = 1

@@ -253,5 +253,9 @@ LOGGING = {
         "handlers": ["console"],
         "level": env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR")),
     },
-    "loggers": {"elastic_transport": {"level": "WARNING"}},
+    "loggers": {
+        "elastic_transport": {"level": "WARNING"},
+        # Wagtail runs its own small tasks in-process and logs every one.
+        "django_tasks": {"level": "WARNING"},
+    },
 }

@@ -26,8 +26,13 @@ ensure_venv() {
   want=$(cat "$LOTSE_ROOT/pyproject.toml" "$LOTSE_ROOT/constraints.txt" | sha256sum | cut -d' ' -f1)
   if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
     echo "Installing Lotse${extra:+ with $extra tools} from constraints.txt ..." >&2
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
-      -c "$LOTSE_ROOT/constraints.txt" -e "$LOTSE_ROOT/$target" >&2
+    # The install's chatter goes to a log, shown only when the install fails.
+    if ! "$venv/bin/python" -m pip install --disable-pip-version-check \
+      -c "$LOTSE_ROOT/constraints.txt" -e "$LOTSE_ROOT/$target" >"$venv/install.log" 2>&1; then
+      tail -n 30 "$venv/install.log" >&2
+      echo "Installing Lotse failed; the whole log is in $venv/install.log" >&2
+      return 1
+    fi
     echo "$want" >"$stamp"
   fi
 }
