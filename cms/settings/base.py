@@ -13,6 +13,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 
 from .env import (
     env_bool,
@@ -143,8 +144,12 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: German is the source; the guide and the office-PC pages are
 # translated into the languages the districts' newcomers read most.
 LANGUAGE_CODE = "de"
+# Easy German (Leichte Sprache) is a locale of its own; "x-ls" is a private-use
+# subtag, so browsers and screen readers still treat it as German.
+EASY_GERMAN = "de-x-ls"
 LANGUAGES = [
     ("de", "Deutsch"),
+    (EASY_GERMAN, "Leichte Sprache"),
     ("en", "English"),
     ("uk", "Українська"),
     ("ru", "Русский"),
@@ -153,6 +158,10 @@ LANGUAGES = [
     ("tr", "Türkçe"),
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LANG_INFO.setdefault(
+    EASY_GERMAN,
+    {"bidi": False, "code": EASY_GERMAN, "name": "Easy German", "name_local": "Leichte Sprache"},
+)
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
