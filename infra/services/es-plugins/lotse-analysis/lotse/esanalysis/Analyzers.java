@@ -4,8 +4,12 @@ import java.util.List;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.fa.PersianAnalyzer;
+import org.apache.lucene.analysis.ru.RussianAnalyzer;
+import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 import org.elasticsearch.plugin.Inject;
 import org.elasticsearch.plugin.NamedComponent;
 import org.elasticsearch.plugin.analysis.AnalyzerFactory;
@@ -18,7 +22,7 @@ public final class Analyzers {
 
     @AnalysisSettings
     public interface LanguageSettings {
-        /** Empty or ["_german_"]/["_english_"]: the language's default list; ["_none_"]: none. */
+        /** Empty or the language's own list (["_german_"] etc.): its default; ["_none_"]: none. */
         @ListSetting(path = "stopwords")
         List<String> stopwords();
 
@@ -67,6 +71,73 @@ public final class Analyzers {
         public Analyzer create() {
             return new EnglishAnalyzer(
                 stopwords(s, EnglishAnalyzer.getDefaultStopSet(), "_english_"),
+                new CharArraySet(s.stemExclusion(), false));
+        }
+    }
+
+    @NamedComponent("arabic")
+    public static class Arabic implements AnalyzerFactory {
+        private final LanguageSettings s;
+
+        @Inject
+        public Arabic(LanguageSettings s) {
+            this.s = s;
+        }
+
+        @Override
+        public Analyzer create() {
+            return new ArabicAnalyzer(
+                stopwords(s, ArabicAnalyzer.getDefaultStopSet(), "_arabic_"),
+                new CharArraySet(s.stemExclusion(), false));
+        }
+    }
+
+    /** Like Elasticsearch's, it takes only {@code stopwords} (no {@code stem_exclusion}). */
+    @NamedComponent("persian")
+    public static class Persian implements AnalyzerFactory {
+        private final LanguageSettings s;
+
+        @Inject
+        public Persian(LanguageSettings s) {
+            this.s = s;
+        }
+
+        @Override
+        public Analyzer create() {
+            return new PersianAnalyzer(stopwords(s, PersianAnalyzer.getDefaultStopSet(), "_persian_"));
+        }
+    }
+
+    @NamedComponent("russian")
+    public static class Russian implements AnalyzerFactory {
+        private final LanguageSettings s;
+
+        @Inject
+        public Russian(LanguageSettings s) {
+            this.s = s;
+        }
+
+        @Override
+        public Analyzer create() {
+            return new RussianAnalyzer(
+                stopwords(s, RussianAnalyzer.getDefaultStopSet(), "_russian_"),
+                new CharArraySet(s.stemExclusion(), false));
+        }
+    }
+
+    @NamedComponent("turkish")
+    public static class Turkish implements AnalyzerFactory {
+        private final LanguageSettings s;
+
+        @Inject
+        public Turkish(LanguageSettings s) {
+            this.s = s;
+        }
+
+        @Override
+        public Analyzer create() {
+            return new TurkishAnalyzer(
+                stopwords(s, TurkishAnalyzer.getDefaultStopSet(), "_turkish_"),
                 new CharArraySet(s.stemExclusion(), false));
         }
     }

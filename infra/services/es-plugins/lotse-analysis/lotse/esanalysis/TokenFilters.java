@@ -6,6 +6,8 @@ import java.util.function.UnaryOperator;
 
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
+import org.apache.lucene.analysis.ar.ArabicStemFilter;
 import org.apache.lucene.analysis.core.DecimalDigitFilter;
 import org.apache.lucene.analysis.core.UpperCaseFilter;
 import org.apache.lucene.analysis.de.GermanLightStemFilter;
@@ -16,6 +18,8 @@ import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.fa.PersianNormalizationFilter;
+import org.apache.lucene.analysis.fa.PersianStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.LengthFilter;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
@@ -23,7 +27,9 @@ import org.apache.lucene.analysis.miscellaneous.TrimFilter;
 import org.apache.lucene.analysis.miscellaneous.TruncateTokenFilter;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.ngram.NGramTokenFilter;
+import org.apache.lucene.analysis.ru.RussianLightStemFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.tr.ApostropheFilter;
 import org.elasticsearch.plugin.Inject;
 import org.elasticsearch.plugin.NamedComponent;
 import org.elasticsearch.plugin.analysis.TokenFilterFactory;
@@ -34,6 +40,8 @@ import org.elasticsearch.plugin.settings.ListSetting;
 import org.elasticsearch.plugin.settings.StringSetting;
 import org.tartarus.snowball.ext.EnglishStemmer;
 import org.tartarus.snowball.ext.GermanStemmer;
+import org.tartarus.snowball.ext.RussianStemmer;
+import org.tartarus.snowball.ext.TurkishStemmer;
 
 /** Token filters of Elasticsearch's analysis-common module, on the same Lucene classes. */
 public final class TokenFilters {
@@ -128,6 +136,64 @@ public final class TokenFilters {
         }
     }
 
+    @NamedComponent("arabic_normalization")
+    public static class ArabicNormalization implements TokenFilterFactory {
+        @Override
+        public TokenStream create(TokenStream in) {
+            return new ArabicNormalizationFilter(in);
+        }
+
+        @Override
+        public TokenStream normalize(TokenStream in) {
+            return create(in);
+        }
+    }
+
+    @NamedComponent("arabic_stem")
+    public static class ArabicStem implements TokenFilterFactory {
+        @Override
+        public TokenStream create(TokenStream in) {
+            return new ArabicStemFilter(in);
+        }
+    }
+
+    @NamedComponent("persian_normalization")
+    public static class PersianNormalization implements TokenFilterFactory {
+        @Override
+        public TokenStream create(TokenStream in) {
+            return new PersianNormalizationFilter(in);
+        }
+
+        @Override
+        public TokenStream normalize(TokenStream in) {
+            return create(in);
+        }
+    }
+
+    @NamedComponent("persian_stem")
+    public static class PersianStem implements TokenFilterFactory {
+        @Override
+        public TokenStream create(TokenStream in) {
+            return new PersianStemFilter(in);
+        }
+    }
+
+    @NamedComponent("russian_stem")
+    public static class RussianStem implements TokenFilterFactory {
+        @Override
+        public TokenStream create(TokenStream in) {
+            return new SnowballFilter(in, new RussianStemmer());
+        }
+    }
+
+    @NamedComponent("apostrophe")
+    public static class Apostrophe implements TokenFilterFactory {
+        @Override
+        public TokenStream create(TokenStream in) {
+            return new ApostropheFilter(in);
+        }
+    }
+
     @AnalysisSettings
     public interface StemmerSettings {
         @StringSetting(path = "language", defaultValue = "")
@@ -137,7 +203,7 @@ public final class TokenFilters {
         String name();
     }
 
-    /** The languages Lotse uses (German, English), with Elasticsearch's names and classes. */
+    /** The languages Lotse uses, with Elasticsearch's names and classes. */
     @NamedComponent("stemmer")
     public static class Stemmer implements TokenFilterFactory {
         private final UnaryOperator<TokenStream> stemmer;
@@ -154,9 +220,14 @@ public final class TokenFilters {
                 case "light_english", "lightenglish", "kstem" -> KStemFilter::new;
                 case "minimal_english", "minimalenglish" -> EnglishMinimalStemFilter::new;
                 case "possessive_english", "possessiveenglish" -> EnglishPossessiveFilter::new;
+                case "arabic" -> ArabicStemFilter::new;
+                case "persian" -> PersianStemFilter::new;
+                case "russian" -> in -> new SnowballFilter(in, new RussianStemmer());
+                case "light_russian", "lightrussian" -> RussianLightStemFilter::new;
+                case "turkish" -> in -> new SnowballFilter(in, new TurkishStemmer());
                 default -> throw new IllegalArgumentException(
                     "stemmer language [" + l + "] is not available on this test node"
-                        + " (lotse-analysis has German and English only)");
+                        + " (lotse-analysis: German, English, Arabic, Persian, Russian, Turkish)");
             };
         }
 
