@@ -14,31 +14,26 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from cms.guide.demo.loader import load_demo_guide
 from cms.guide.models import HomePage
 
 ADMIN_USERNAME = "admin"
 
-DEMO_INTRO = (
-    "<p>Willkommen beim Lotsen der Anlaufstelle. Hier finden Sie Hilfe in Ihrer Nähe: "
-    "Beratung, Sprachkurse, Anerkennung von Abschlüssen, Arbeit und Ausbildung.</p>"
-)
-
 
 @transaction.atomic
 def load_demo_content() -> bool:
-    """Create the locales and a German guide home page as the site's root.
+    """Create the locales and, on a new installation, the demo guide for Gotha-West.
 
-    Returns False when a home page already exists (nothing is changed then).
+    The demo guide is German with synced English, Ukrainian and Arabic
+    translations (see cms.guide.demo); its German home page becomes the default
+    site's root. Returns False when a guide home page exists already (nothing
+    is changed then).
     """
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
     if HomePage.objects.exists():
         return False
-    german = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    root = Page.get_first_root_node()
-    home = root.add_child(
-        instance=HomePage(title="Lotse – Wegweiser", slug="lotse", intro=DEMO_INTRO, locale=german)
-    )
+    home = load_demo_guide().home
     site = Site.objects.filter(is_default_site=True).first()
     welcome = site.root_page if site else None
     if site:

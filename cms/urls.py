@@ -7,9 +7,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .api import api_router
+from .guide import views as guide_views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("api/v2/", api_router.urls),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -22,4 +25,8 @@ if settings.DEBUG:
 
 # Wagtail's page serving catches everything else, so it comes last.
 # German pages live at /, every other language under its prefix (/en/, /ar/ ...).
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("search/", guide_views.search, name="guide_search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

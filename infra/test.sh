@@ -12,6 +12,7 @@ cd "$LOTSE_ROOT"
 command -v msgfmt >/dev/null || {
   apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q gettext >&2
 }
+source infra/lib/browser.sh && ensure_chromium # Chromium for the browser tests (tests/e2e)
 if [[ "${LOTSE_TEST_SERVICES:-1}" == 1 && -z "${DATABASE_URL:-}${CELERY_BROKER_URL:-}${ELASTICSEARCH_URL:-}" ]]; then
   exports=$(bash infra/services/up.sh)
   eval "$exports"

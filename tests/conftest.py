@@ -51,3 +51,13 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         if item.config.getoption("--require-services"):
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in German: a request to /ar/ must not leave Arabic on."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

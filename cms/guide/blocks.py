@@ -2,12 +2,20 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.rich_text import expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+
+class RichTextBlock(blocks.RichTextBlock):
+    """Rich text that the API delivers as ready HTML, with real link URLs."""
+
+    def get_api_representation(self, value, context=None):
+        return expand_db_html(value.source)
 
 
 class StepBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=120)
-    text = blocks.RichTextBlock(features=["bold", "link", "ul"], required=False)
+    text = RichTextBlock(features=["bold", "link", "ul"], required=False)
 
 
 class StepsBlock(blocks.StructBlock):
@@ -23,7 +31,7 @@ class StepsBlock(blocks.StructBlock):
 
 class QuestionBlock(blocks.StructBlock):
     question = blocks.CharBlock(max_length=200)
-    answer = blocks.RichTextBlock(features=["bold", "link", "ul", "ol"])
+    answer = RichTextBlock(features=["bold", "link", "ul", "ol"])
 
 
 class FaqBlock(blocks.StructBlock):
@@ -70,7 +78,7 @@ class OfferListBlock(blocks.StructBlock):
 
 
 class TopicBodyBlock(blocks.StreamBlock):
-    text = blocks.RichTextBlock(features=["h2", "h3", "bold", "link", "ul", "ol"])
+    text = RichTextBlock(features=["h2", "h3", "bold", "link", "ul", "ol"])
     steps = StepsBlock()
     faq = FaqBlock()
     documents = DocumentsCalloutBlock()

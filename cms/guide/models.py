@@ -18,15 +18,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from . import constants
+from . import constants, serializers
 from .blocks import TopicBodyBlock
+from .search import LanguageSearchMixin
+from .translation import TranslatedPageMixin
 
 # --- Reference lists (the same in every locale) ---------------------------------
 
@@ -119,29 +123,39 @@ def validate_postal_code(value: str) -> None:
 # --- Pages -------------------------------------------------------------------------
 
 
-class HomePage(Page):
+class HomePage(TranslatedPageMixin, LanguageSearchMixin, Page):
     """The start page of the guide in one language."""
 
     intro = RichTextField(blank=True, help_text=_("A few plain sentences: who this guide is for."))
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        *LanguageSearchMixin.language_search_fields(),
+    ]
+    api_fields = [APIField("intro", serializer=serializers.RichTextHTMLField())]
     subpage_types = ["guide.GuideIndexPage", "guide.OfferIndexPage"]
     max_count_per_parent = 1
 
 
-class GuideIndexPage(Page):
+class GuideIndexPage(TranslatedPageMixin, LanguageSearchMixin, Page):
     """Lists the topic pages."""
 
     intro = RichTextField(blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        *LanguageSearchMixin.language_search_fields(),
+    ]
+    api_fields = [APIField("intro", serializer=serializers.RichTextHTMLField())]
     parent_page_types = ["guide.HomePage"]
     subpage_types = ["guide.TopicPage"]
 
 
-class TopicPage(Page):
+class TopicPage(TranslatedPageMixin, LanguageSearchMixin, Page):
     """Plain-language help on one topic: steps, questions, documents, contacts, offers."""
 
     topic = models.ForeignKey(
@@ -149,15 +163,26 @@ class TopicPage(Page):
     )
     summary = models.TextField(blank=True, help_text=_("One or two short sentences."))
     body = StreamField(TopicBodyBlock(), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("topic"),
         FieldPanel("summary"),
+        FieldPanel("image"),
         FieldPanel("body"),
+    ]
+    api_fields = [
+        APIField("topic", serializer=serializers.TopicField()),
+        APIField("summary"),
+        APIField("image", serializer=ImageRenditionField("fill-800x450")),
+        APIField("body"),
     ]
     search_fields = [
         *Page.search_fields,
+        *LanguageSearchMixin.language_search_fields(),
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
     ]
@@ -165,14 +190,40 @@ class TopicPage(Page):
     subpage_types: list[str] = []
 
 
-class OfferIndexPage(Page):
+class OfferIndexPage(TranslatedPageMixin, LanguageSearchMixin, Page):
     """Lists all offers (Angebote)."""
 
     intro = RichTextField(blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, *LanguageSearchMixin.language_search_fields()]
+    api_fields = [APIField("intro", serializer=serializers.RichTextHTMLField())]
     parent_page_types = ["guide.HomePage"]
     subpage_types = ["guide.OfferPage"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        languages = SpokenLanguage.objects.all()
+        topics = Topic.objects.filter(locale=self.locale)
+        # Unknown values from a hand-edited URL are ignored rather than failing.
+        filters = {
+            "topic": request.GET.get("topic", "")
+            if topics.filter(slug=request.GET.get("topic", "")).exists()
+            else "",
+            "language": request.GET.get("language", "")
+            if languages.filter(code=request.GET.get("language", "")).exists()
+            else "",
+            "open_now": request.GET.get("open_now") == "true",
+        }
+        offers = (
+            OfferPage.objects.child_of(self)
+            .live()
+            .filter(alias_of__isnull=True)
+            .matching(**filters)
+            .order_by("title")
+        )
+        context.update(filters=filters, offers=list(offers), topics=topics, languages=languages)
+        return context
 
 
 class OfferPageQuerySet(PageQuerySet):
@@ -186,6 +237,19 @@ class OfferPageQuerySet(PageQuerySet):
             opening_slots__closes__gt=local.time(),
         ).distinct()
 
+    def matching(
+        self, *, topic: str = "", language: str = "", open_now: bool = False
+    ) -> OfferPageQuerySet:
+        """The filters the offer list and the API share; empty means no filter."""
+        offers = self
+        if topic:
+            offers = offers.filter(topics__slug=topic)
+        if language:
+            offers = offers.filter(staff_languages__code=language)
+        if open_now:
+            offers = offers.open_at(timezone.now())
+        return offers.distinct()
+
     def valid_on(self, day: dt.date) -> OfferPageQuerySet:
         return self.filter(
             models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=day),
@@ -193,7 +257,7 @@ class OfferPageQuerySet(PageQuerySet):
         )
 
 
-class OfferPage(Page):
+class OfferPage(TranslatedPageMixin, LanguageSearchMixin, Page):
     """One concrete offer of help, with its details as data."""
 
     provider = models.ForeignKey(
@@ -249,6 +313,9 @@ class OfferPage(Page):
 
     valid_from = models.DateField(null=True, blank=True)
     valid_until = models.DateField(null=True, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     objects = PageManager.from_queryset(OfferPageQuerySet)()
 
@@ -256,6 +323,7 @@ class OfferPage(Page):
         *Page.content_panels,
         FieldPanel("provider"),
         FieldPanel("summary"),
+        FieldPanel("image"),
         FieldPanel("description"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
@@ -295,11 +363,28 @@ class OfferPage(Page):
     ]
     search_fields = [
         *Page.search_fields,
+        *LanguageSearchMixin.language_search_fields(),
         index.SearchField("summary", boost=2),
         index.SearchField("description"),
         index.SearchField("city"),
         index.RelatedFields("provider", [index.SearchField("name")]),
         index.FilterField("temporarily_closed"),
+    ]
+    api_fields = [
+        APIField("provider", serializer=serializers.PartnerSerializer()),
+        APIField("summary"),
+        APIField("description", serializer=serializers.RichTextHTMLField()),
+        APIField("image", serializer=ImageRenditionField("fill-800x450")),
+        APIField("topics", serializer=serializers.OfferTopicsField()),
+        APIField("target_groups", serializer=serializers.TargetGroupsField()),
+        APIField("staff_languages", serializer=serializers.StaffLanguagesField()),
+        APIField("address", serializer=serializers.AddressField()),
+        APIField("opening_hours", serializer=serializers.OpeningHoursField()),
+        APIField("cost", serializer=serializers.CostField()),
+        APIField("accessibility", serializer=serializers.AccessibilityField()),
+        APIField("contact", serializer=serializers.ContactField()),
+        APIField("valid_from"),
+        APIField("valid_until"),
     ]
     parent_page_types = ["guide.OfferIndexPage"]
     subpage_types: list[str] = []
@@ -313,6 +398,14 @@ class OfferPage(Page):
             errors["longitude"] = _("Give both latitude and longitude, or neither.")
         if errors:
             raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["accessibility"] = [
+            {"label": label, "present": getattr(self, name)}
+            for name, label in constants.ACCESSIBILITY_FEATURES
+        ]
+        return context
 
     @property
     def accessibility(self) -> dict[str, bool]:

@@ -268,3 +268,47 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# --- Machine translation (the guide's translation workflow) ----------------------
+# wagtail-localize offers editors a machine translation of a page's strings; it is
+# recorded as machine-translated until a person changes or accepts it. Off unless
+# LOTSE_MACHINE_TRANSLATOR names a service.
+MACHINE_TRANSLATORS = ("none", "libretranslate", "deepl")
+
+
+def machine_translator_setting(environ: dict[str, str] | None = None) -> dict | None:
+    """WAGTAILLOCALIZE_MACHINE_TRANSLATOR from LOTSE_MACHINE_TRANSLATOR and its service's keys."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    choice = env_choice("LOTSE_MACHINE_TRANSLATOR", "none", MACHINE_TRANSLATORS, environ=environ)
+    if choice == "libretranslate":
+        url = env_url("LIBRETRANSLATE_URL", ("http", "https"), environ=environ)
+        if url is None:
+            raise ImproperlyConfigured(
+                "LOTSE_MACHINE_TRANSLATOR=libretranslate needs LIBRETRANSLATE_URL, the address "
+                "of the LibreTranslate server, e.g. http://127.0.0.1:5000."
+            )
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": url.rstrip("/"),
+                # Servers of your own often need none; the translator sends "" then.
+                "API_KEY": env_optional("LIBRETRANSLATE_API_KEY", environ=environ) or "",
+            },
+        }
+    if choice == "deepl":
+        key = env_optional("DEEPL_API_KEY", environ=environ)
+        if key is None:
+            raise ImproperlyConfigured(
+                "LOTSE_MACHINE_TRANSLATOR=deepl needs DEEPL_API_KEY, the authentication key "
+                "of your DeepL API account (a key ending in :fx uses DeepL's free API)."
+            )
+        return {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": key},
+        }
+    return None
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting()
+# --- End of machine translation ---------------------------------------------------

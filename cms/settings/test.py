@@ -20,3 +20,9 @@ MEDIA_ROOT = TEST_DATA_DIR / "media"
 EMBEDDED_INDEX_PATH = TEST_DATA_DIR / "index" / "vacancies.sqlite3"
 if ELASTICSEARCH_URLS:
     WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"test_{ELASTICSEARCH_INDEX_PREFIX}_guide_"
+
+# Machine translation in tests: wagtail-localize's dummy translator, which reverses
+# the words, so no test needs a translation service.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"
+}

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def indexed_home():
     load_demo_content()
     call_command("update_index", verbosity=0)
-    return HomePage.objects.get()
+    return HomePage.objects.get(locale__language_code="de")
 
 
 def test_guide_search_finds_a_page_by_a_word_of_its_intro(indexed_home):
@@ -34,3 +34,38 @@ def test_guide_search_uses_elasticsearch_when_it_is_configured(indexed_home):
     mapping = backend.es.indices.get_settings(index=index.name)
     analysis = next(iter(mapping.values()))["settings"]["index"]["analysis"]
     assert "edgengram_analyzer" in analysis["analyzer"]
+
+
+@pytest.fixture
+def offers_in_two_languages():
+    from tests.cms import guide_builders as build
+
+    home = build.german_home()
+    course = build.offer(
+        "Sprachcafé", parent=build.offer_index(home), summary="Wir üben Deutsch in kleinen Gruppen."
+    )
+    build.translate(course, "ar", title="مقهى اللغة", summary="نلتقي في المكتبات العامة.")
+    call_command("update_index", verbosity=0)
+
+
+def _titles(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.services("elasticsearch")
+def test_german_search_on_elasticsearch_matches_other_word_forms(client, offers_in_two_languages):
+    assert "Sprachcafé" in _titles(client, "/search/?q=Gruppe")
+
+
+@pytest.mark.services("elasticsearch")
+def test_arabic_search_on_elasticsearch_uses_the_arabic_analyser(client, offers_in_two_languages):
+    page = _titles(client, "/ar/search/?q=المكتبة")
+    assert "مقهى اللغة" in page
+    assert "Sprachcafé" not in page
+
+
+@pytest.mark.services("elasticsearch")
+def test_search_on_elasticsearch_forgives_typos(client, offers_in_two_languages):
+    assert "Sprachcafé" in _titles(client, "/search/?q=Grupen")

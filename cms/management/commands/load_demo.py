@@ -4,7 +4,10 @@ from cms.setup import load_demo_content
 
 
 class Command(BaseCommand):
-    help = "Create the locales and the guide's German home page (does nothing if it exists)."
+    help = (
+        "Load the demo guide for Gotha-West in German with English, Ukrainian and Arabic"
+        " translations (does nothing if a guide home page exists)."
+    )
 
     def handle(self, *args: object, **options: object) -> None:
         created = load_demo_content()
