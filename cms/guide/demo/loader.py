@@ -24,6 +24,7 @@ from types import ModuleType
 from typing import Any, cast
 
 from django.conf import settings
+from django.core.management import call_command
 from django.db.models import Model
 from django.db.models.signals import post_save
 from django.utils import timezone
@@ -409,8 +410,11 @@ def _indexed_once() -> Iterator[list[Model]]:
     snippets = [item for item in loaded if not isinstance(item, Page)]
     for instance in [*snippets, *pages.specific()]:
         ReferenceIndex.create_or_update_for_object(instance)
-        if search_index.class_is_indexed(type(instance)):
-            search_index.insert_or_update_object(instance)
+    # One rebuild of the search index: on Elasticsearch it also creates the
+    # indexes with Wagtail's mappings and analysers (inserting into a missing
+    # index would create it with guessed ones) and makes the demo searchable
+    # the moment the loader returns.
+    call_command("update_index", verbosity=0)
 
 
 def load_demo_guide(data: ModuleType = gotha_west) -> DemoGuide:
