@@ -240,6 +240,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "cms.tasks.heartbeat",
         "schedule": float(env_int("LOTSE_HEARTBEAT_SECONDS", 60, minimum=1)),
     },
+    "crawl-due-sources": {"task": "crawlers.tasks.crawl_due_sources", "schedule": 15 * 60.0},
 }
 
 REDIS_URL = env_url("REDIS_URL", ("redis", "rediss"))
@@ -249,6 +250,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Crawlers name Lotse in their User-Agent with a page where site owners can
+# reach the operator (robots.txt etiquette).
+LOTSE_CRAWLER_CONTACT_URL = env_str("LOTSE_CRAWLER_CONTACT_URL", WAGTAILADMIN_BASE_URL + "/")
 
 # How long a health check may wait for one service, in seconds.
 HEALTH_CHECK_TIMEOUT = env_int("HEALTH_CHECK_TIMEOUT", 3, minimum=1, maximum=60)
@@ -276,7 +281,7 @@ LOGGING = {
 MACHINE_TRANSLATORS = ("none", "libretranslate", "deepl")
 
 
-def machine_translator_setting(environ: dict[str, str] | None = None) -> dict | None:
+def machine_translator_setting(environ: dict[str, str] | None = None) -> dict[str, object] | None:
     """WAGTAILLOCALIZE_MACHINE_TRANSLATOR from LOTSE_MACHINE_TRANSLATOR and its service's keys."""
     from django.core.exceptions import ImproperlyConfigured
 

@@ -1,0 +1,121 @@
+"""Start a crawl run in a subprocess and read back what it did.
+
+`run_crawl` is what Celery tasks and management commands call; it never
+imports Scrapy, so the caller's process stays free of Twisted's reactor.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from crawlers.crawl_process import KINDS, SUMMARY_PREFIX
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_TIMEOUT = 3600  # seconds; a stuck run must not hold a worker forever
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    source: str
+    requests: int = 0
+    items: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    rejected: dict[str, int] = field(default_factory=dict)
+    removed: int = 0
+    expired: int = 0
+    retried: int = 0
+    problems: list[dict[str, str]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    duration: float = 0.0
+    exit_code: int = 0
+    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def rejected_total(self) -> int:
+        return sum(self.rejected.values())
+
+
+def command(kind: str, source_key: str, options: Mapping[str, Any]) -> list[str]:
+    if kind not in KINDS:
+        raise ValueError(f"unknown crawl kind {kind!r}; known: {', '.join(KINDS)}")
+    args = [sys.executable, "-m", "crawlers.crawl_process", "--kind", kind, "--source", source_key]
+    for url in options.get("start_urls", ()):
+        args += ["--start", url]
+    for url in options.get("sitemap_urls", ()):
+        args += ["--sitemap", url]
+    if "concurrency" in options:
+        args += ["--concurrency", str(int(options["concurrency"]))]
+    if "max_pages" in options:
+        args += ["--max-pages", str(int(options["max_pages"]))]
+    return args
+
+
+def parse_summary(source_key: str, stdout: str, stderr: str, exit_code: int) -> RunSummary:
+    lines = [line for line in stdout.splitlines() if line.startswith(SUMMARY_PREFIX)]
+    if not lines:
+        tail = stderr.strip().splitlines()[-5:]
+        return RunSummary(
+            source=source_key,
+            errors=[f"the crawl process ended with {exit_code} and no summary", *tail],
+            exit_code=exit_code,
+        )
+    data = json.loads(lines[-1][len(SUMMARY_PREFIX) :])
+    return RunSummary(
+        source=source_key,
+        requests=int(data.get("requests", 0)),
+        items=int(data.get("items", 0)),
+        new=int(data.get("new", 0)),
+        updated=int(data.get("updated", 0)),
+        unchanged=int(data.get("unchanged", 0)),
+        duplicates=int(data.get("duplicates", 0)),
+        rejected=dict(data.get("rejected", {})),
+        removed=int(data.get("removed", 0)),
+        expired=int(data.get("expired", 0)),
+        retried=int(data.get("retried", 0)),
+        problems=list(data.get("problems", [])),
+        errors=list(data.get("errors", [])),
+        duration=float(data.get("duration", 0.0)),
+        exit_code=exit_code,
+        raw=data,
+    )
+
+
+def run_crawl(
+    kind: str,
+    source_key: str,
+    options: Mapping[str, Any],
+    *,
+    env: Mapping[str, str] | None = None,
+) -> RunSummary:
+    """Crawl one source in a child process.
+
+    options: start_urls, sitemap_urls, concurrency, max_pages, timeout (s).
+    env: the child's environment (default: this process's), e.g. another database.
+    """
+    timeout = options.get("timeout", DEFAULT_TIMEOUT)
+    try:
+        done = subprocess.run(  # noqa: S603 - our own interpreter and argv list, no shell
+            command(kind, source_key, options),
+            cwd=PROJECT_DIR,
+            env=dict(env) if env is not None else None,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return RunSummary(source=source_key, errors=[f"the crawl took longer than {timeout}s"])
+    return parse_summary(source_key, done.stdout, done.stderr, done.returncode)

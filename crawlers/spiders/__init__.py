@@ -1,0 +1,1 @@
+"""Scrapy spiders. Run them through `crawlers.run.run_crawl`, never in-process."""

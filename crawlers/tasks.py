@@ -1,0 +1,50 @@
+"""Celery tasks: crawl one source, and start the sources that are due."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.utils import timezone
+
+from .models import CrawlRun, Source
+from .run import run_crawl
+
+# The crawl subprocess kinds for each source kind.
+CRAWL_KINDS = {Source.Kind.JOBPOSTING_SITE: "site"}
+
+
+def crawl(source: Source) -> CrawlRun:
+    """Run one crawl of `source` and record it, whatever the outcome."""
+    run = CrawlRun.objects.create(source=source)
+    kind = CRAWL_KINDS.get(source.kind)
+    if kind is None:
+        run.errors = [f"crawling {source.get_kind_display()} sources is not available yet"]
+    else:
+        options = {
+            "start_urls": source.urls("start_urls"),
+            "sitemap_urls": source.urls("sitemap_urls"),
+        }
+        summary = run_crawl(kind, source.key, options)
+        run.requests, run.items = summary.requests, summary.items
+        run.new, run.updated, run.unchanged = summary.new, summary.updated, summary.unchanged
+        run.rejected, run.problems, run.errors = summary.rejected, summary.problems, summary.errors
+        run.duration_seconds = summary.duration
+    run.finished_at = timezone.now()
+    run.save()
+    return run
+
+
+@shared_task(ignore_result=True, acks_late=True)
+def crawl_source(source_id: int) -> None:
+    source = Source.objects.filter(pk=source_id, enabled=True).first()
+    if source is not None:
+        crawl(source)
+
+
+@shared_task(ignore_result=True)
+def crawl_due_sources() -> int:
+    """Queue a crawl for every enabled source whose interval has passed."""
+    now = timezone.now()
+    due = [source for source in Source.objects.filter(enabled=True) if source.is_due(now)]
+    for source in due:
+        crawl_source.delay(source.pk)
+    return len(due)
