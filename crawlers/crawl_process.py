@@ -14,7 +14,7 @@ import sys
 import time
 
 SUMMARY_PREFIX = "LOTSE-CRAWL-SUMMARY "
-KINDS = ("site",)
+KINDS = ("site", "ba_jobsuche", "feed")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -25,6 +25,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--sitemap", action="append", default=[], help="sitemap URL (repeatable)")
     parser.add_argument("--concurrency", type=int, default=2, help="requests per domain")
     parser.add_argument("--max-pages", type=int, default=0, help="stop after N pages (0: no cap)")
+    # BA Jobsuche only.
+    parser.add_argument("--what", default="", help="BA: occupation or keywords (was)")
+    parser.add_argument("--where", default="", help="BA: place or postal code (wo)")
+    parser.add_argument("--radius", type=int, default=None, help="BA: radius in km (umkreis)")
+    parser.add_argument("--offer-types", default="", help="BA: angebotsart codes, e.g. 1,4,34")
+    parser.add_argument("--base-url", default="", help="BA: API base URL (default: settings)")
     return parser.parse_args(argv)
 
 
@@ -37,6 +43,8 @@ def crawl(args: argparse.Namespace) -> dict[str, object]:
     from scrapy.crawler import CrawlerProcess
 
     from crawlers import scrapy_settings
+    from crawlers.spiders.ba import BAJobsucheSpider
+    from crawlers.spiders.feed import FeedSpider
     from crawlers.spiders.jobposting import JobPostingSpider
 
     started = time.monotonic()
@@ -44,8 +52,23 @@ def crawl(args: argparse.Namespace) -> dict[str, object]:
         scrapy_settings.build(concurrency=args.concurrency, max_pages=args.max_pages),
         install_root_handler=False,  # Django's LOGGING already has one
     )
-    crawler = process.create_crawler(JobPostingSpider)
-    process.crawl(crawler, source=args.source, start_urls=args.start, sitemap_urls=args.sitemap)
+    if args.kind == "ba_jobsuche":
+        spider, kwargs = (
+            BAJobsucheSpider,
+            {
+                "base_url": args.base_url or None,
+                "what": args.what,
+                "where": args.where,
+                "radius_km": args.radius,
+                "offer_types": args.offer_types or None,
+            },
+        )
+    elif args.kind == "feed":
+        spider, kwargs = FeedSpider, {"start_urls": args.start}
+    else:
+        spider, kwargs = JobPostingSpider, {"start_urls": args.start, "sitemap_urls": args.sitemap}
+    crawler = process.create_crawler(spider)
+    process.crawl(crawler, source=args.source, **kwargs)
     process.start()
     stats = crawler.stats.get_stats()
     summary = dict(stats.get("lotse/summary") or {"errors": ["the crawl did not finish"]})

@@ -60,6 +60,20 @@ def command(kind: str, source_key: str, options: Mapping[str, Any]) -> list[str]
         args += ["--concurrency", str(int(options["concurrency"]))]
     if "max_pages" in options:
         args += ["--max-pages", str(int(options["max_pages"]))]
+    # BA Jobsuche
+    if options.get("what"):
+        args += ["--what", str(options["what"])]
+    if options.get("where"):
+        args += ["--where", str(options["where"])]
+    if options.get("radius_km") is not None:
+        args += ["--radius", str(int(options["radius_km"]))]
+    offer_types = options.get("offer_types")
+    if offer_types:
+        if not isinstance(offer_types, str):
+            offer_types = ",".join(str(code) for code in offer_types)
+        args += ["--offer-types", offer_types]
+    if options.get("base_url"):
+        args += ["--base-url", str(options["base_url"])]
     return args
 
 
@@ -102,7 +116,8 @@ def run_crawl(
 ) -> RunSummary:
     """Crawl one source in a child process.
 
-    options: start_urls, sitemap_urls, concurrency, max_pages, timeout (s).
+    options: start_urls, sitemap_urls, concurrency, max_pages, timeout (s); for the
+    BA Jobsuche also what, where, radius_km, offer_types ("1,4,34" or a list), base_url.
     env: the child's environment (default: this process's), e.g. another database.
     """
     timeout = options.get("timeout", DEFAULT_TIMEOUT)

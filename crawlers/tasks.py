@@ -9,7 +9,25 @@ from .models import CrawlRun, Source
 from .run import run_crawl
 
 # The crawl subprocess kinds for each source kind.
-CRAWL_KINDS = {Source.Kind.JOBPOSTING_SITE: "site"}
+CRAWL_KINDS = {
+    Source.Kind.JOBPOSTING_SITE: "site",
+    Source.Kind.BA_JOBSUCHE: "ba_jobsuche",
+    Source.Kind.FEED: "feed",
+}
+
+
+def crawl_options(source: Source) -> dict[str, object]:
+    """What the crawl subprocess needs to know of `source`, by its kind."""
+    if source.kind == Source.Kind.BA_JOBSUCHE:
+        return {
+            "what": source.what,
+            "where": source.where,
+            "radius_km": source.radius_km,
+            "offer_types": source.offer_types,
+        }
+    if source.kind == Source.Kind.FEED:
+        return {"start_urls": source.urls("start_urls")}
+    return {"start_urls": source.urls("start_urls"), "sitemap_urls": source.urls("sitemap_urls")}
 
 
 def crawl(source: Source) -> CrawlRun:
@@ -19,11 +37,7 @@ def crawl(source: Source) -> CrawlRun:
     if kind is None:
         run.errors = [f"crawling {source.get_kind_display()} sources is not available yet"]
     else:
-        options = {
-            "start_urls": source.urls("start_urls"),
-            "sitemap_urls": source.urls("sitemap_urls"),
-        }
-        summary = run_crawl(kind, source.key, options)
+        summary = run_crawl(kind, source.key, crawl_options(source))
         run.requests, run.items = summary.requests, summary.items
         run.new, run.updated, run.unchanged = summary.new, summary.updated, summary.unchanged
         run.rejected, run.problems, run.errors = summary.rejected, summary.problems, summary.errors

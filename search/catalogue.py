@@ -77,22 +77,17 @@ def _fields(data: VacancyData, today: dt.date) -> dict[str, object]:
 
 def _posting(vacancy: Vacancy | VacancyData) -> Posting:
     if isinstance(vacancy, VacancyData):
-        place = vacancy.place
-        return Posting(
-            vacancy.title,
-            vacancy.employer,
-            place.postal_code,
-            place.city,
-            vacancy.kind,
-            vacancy.url,
-        )
+        postal_code, city = vacancy.place.postal_code, vacancy.place.city
+    else:
+        postal_code, city = vacancy.postal_code, vacancy.city
     return Posting(
         vacancy.title,
         vacancy.employer,
-        vacancy.postal_code,
-        vacancy.city,
+        postal_code,
+        city,
         vacancy.kind,
         vacancy.url,
+        vacancy.source,
     )
 
 

@@ -32,6 +32,7 @@ class Posting:
     city: str
     kind: str
     url: str = ""
+    source: str = ""
 
 
 def simplify(text: str) -> str:
@@ -50,8 +51,10 @@ def same_url(a: str, b: str) -> bool:
 
 
 def same_vacancy(a: Posting, b: Posting) -> bool:
-    """Same link, or same kind, place and employer with a closely similar title."""
-    if same_url(a.url, b.url):
+    """Same link from another source, or same kind, place and employer with a
+    closely similar title. (One career page may list several postings, so a
+    shared link within one source proves nothing.)"""
+    if a.source != b.source and same_url(a.url, b.url):
         return True
     if a.kind != b.kind:
         return False

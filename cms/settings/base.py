@@ -254,6 +254,12 @@ else:
 # Crawlers name Lotse in their User-Agent with a page where site owners can
 # reach the operator (robots.txt etiquette).
 LOTSE_CRAWLER_CONTACT_URL = env_str("LOTSE_CRAWLER_CONTACT_URL", WAGTAILADMIN_BASE_URL + "/")
+# The Bundesagentur's Jobsuche API and its public client key (see the
+# bundesAPI jobsuche-api specification); tests point the URL at a local server.
+LOTSE_BA_JOBSUCHE_URL = env_str(
+    "LOTSE_BA_JOBSUCHE_URL", "https://rest.arbeitsagentur.de/jobboerse/jobsuche-service"
+)
+LOTSE_BA_API_KEY = env_str("LOTSE_BA_API_KEY", "jobboerse-jobsuche")
 
 # How long a health check may wait for one service, in seconds.
 HEALTH_CHECK_TIMEOUT = env_int("HEALTH_CHECK_TIMEOUT", 3, minimum=1, maximum=60)

@@ -58,7 +58,7 @@ def test_a_career_site_source_needs_a_url():
 
 
 def test_a_crawl_of_a_kind_not_available_yet_is_recorded_as_failed():
-    recorded = crawl(source(kind=Source.Kind.FEED, start_urls="http://127.0.0.1:1/feed"))
+    recorded = crawl(source(kind=Source.Kind.BA_WEITERBILDUNG))
     assert not recorded.succeeded
     assert "not available yet" in recorded.errors[0]
 

@@ -12,11 +12,16 @@ def test_simplify_drops_gender_markers_and_legal_forms():
     assert simplify("Lagerhelfer (m/w/d) – Seelogistik GmbH") == "lagerhelfer seelogistik"
 
 
-def test_same_link_is_the_same_vacancy_whatever_the_wording():
+def test_same_link_from_another_source_is_the_same_vacancy_whatever_the_wording():
     feed_item = Posting(
-        "Fahrer gesucht", "", "", "", "job", "https://jobs.example.org/berufskraftfahrer/"
+        "Fahrer gesucht", "", "", "", "job", "https://jobs.example.org/berufskraftfahrer/", "feed"
     )
     assert same_vacancy(CAREER_PAGE, feed_item)
+
+
+def test_two_postings_on_one_page_of_one_source_stay_apart():
+    second = Posting("Bäcker (m/w/d)", "Seelogistik GmbH", "99867", "Gotha", "job", CAREER_PAGE.url)
+    assert not same_vacancy(CAREER_PAGE, second)
 
 
 def test_differently_worded_title_at_the_same_employer_and_place_is_the_same_vacancy():
