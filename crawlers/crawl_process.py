@@ -14,7 +14,7 @@ import sys
 import time
 
 SUMMARY_PREFIX = "LOTSE-CRAWL-SUMMARY "
-KINDS = ("site", "ba_jobsuche", "feed")
+KINDS = ("site", "ba_jobsuche", "ba_weiterbildung", "feed")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -25,7 +25,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--sitemap", action="append", default=[], help="sitemap URL (repeatable)")
     parser.add_argument("--concurrency", type=int, default=2, help="requests per domain")
     parser.add_argument("--max-pages", type=int, default=0, help="stop after N pages (0: no cap)")
-    # BA Jobsuche only.
+    # BA Jobsuche and Weiterbildungssuche (offer types: Jobsuche only).
     parser.add_argument("--what", default="", help="BA: occupation or keywords (was)")
     parser.add_argument("--where", default="", help="BA: place or postal code (wo)")
     parser.add_argument("--radius", type=int, default=None, help="BA: radius in km (umkreis)")
@@ -46,6 +46,7 @@ def crawl(args: argparse.Namespace) -> dict[str, object]:
     from crawlers.spiders.ba import BAJobsucheSpider
     from crawlers.spiders.feed import FeedSpider
     from crawlers.spiders.jobposting import JobPostingSpider
+    from crawlers.spiders.weiterbildung import WeiterbildungSpider
 
     started = time.monotonic()
     process = CrawlerProcess(
@@ -61,6 +62,16 @@ def crawl(args: argparse.Namespace) -> dict[str, object]:
                 "where": args.where,
                 "radius_km": args.radius,
                 "offer_types": args.offer_types or None,
+            },
+        )
+    elif args.kind == "ba_weiterbildung":
+        spider, kwargs = (
+            WeiterbildungSpider,
+            {
+                "base_url": args.base_url or None,
+                "what": args.what,
+                "where": args.where,
+                "radius_km": args.radius,
             },
         )
     elif args.kind == "feed":

@@ -60,7 +60,7 @@ def command(kind: str, source_key: str, options: Mapping[str, Any]) -> list[str]
         args += ["--concurrency", str(int(options["concurrency"]))]
     if "max_pages" in options:
         args += ["--max-pages", str(int(options["max_pages"]))]
-    # BA Jobsuche
+    # BA Jobsuche and Weiterbildungssuche
     if options.get("what"):
         args += ["--what", str(options["what"])]
     if options.get("where"):
@@ -117,7 +117,8 @@ def run_crawl(
     """Crawl one source in a child process.
 
     options: start_urls, sitemap_urls, concurrency, max_pages, timeout (s); for the
-    BA Jobsuche also what, where, radius_km, offer_types ("1,4,34" or a list), base_url.
+    BA Jobsuche also what, where, radius_km, offer_types ("1,4,34" or a list), base_url;
+    for the BA Weiterbildungssuche what, where, radius_km, base_url.
     env: the child's environment (default: this process's), e.g. another database.
     """
     timeout = options.get("timeout", DEFAULT_TIMEOUT)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from celery import shared_task
+from django.conf import settings
 from django.utils import timezone
 
 from .models import CrawlRun, Source
@@ -12,6 +13,7 @@ from .run import run_crawl
 CRAWL_KINDS = {
     Source.Kind.JOBPOSTING_SITE: "site",
     Source.Kind.BA_JOBSUCHE: "ba_jobsuche",
+    Source.Kind.BA_WEITERBILDUNG: "ba_weiterbildung",
     Source.Kind.FEED: "feed",
 }
 
@@ -24,6 +26,14 @@ def crawl_options(source: Source) -> dict[str, object]:
             "where": source.where,
             "radius_km": source.radius_km,
             "offer_types": source.offer_types,
+        }
+    if source.kind == Source.Kind.BA_WEITERBILDUNG:
+        return {
+            "what": source.what,
+            "where": source.where,
+            "radius_km": source.radius_km,
+            # The child process reads its own settings; pass an override on.
+            "base_url": getattr(settings, "LOTSE_BA_WEITERBILDUNG_URL", ""),
         }
     if source.kind == Source.Kind.FEED:
         return {"start_urls": source.urls("start_urls")}

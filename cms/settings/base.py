@@ -260,6 +260,11 @@ LOTSE_BA_JOBSUCHE_URL = env_str(
     "LOTSE_BA_JOBSUCHE_URL", "https://rest.arbeitsagentur.de/jobboerse/jobsuche-service"
 )
 LOTSE_BA_API_KEY = env_str("LOTSE_BA_API_KEY", "jobboerse-jobsuche")
+# The Bundesagentur's Weiterbildungssuche (further training) API and its public key.
+LOTSE_BA_WEITERBILDUNG_URL = env_str(
+    "LOTSE_BA_WEITERBILDUNG_URL", "https://rest.arbeitsagentur.de/infosysbub/wbsuche"
+)
+LOTSE_BA_WEITERBILDUNG_KEY = env_str("LOTSE_BA_WEITERBILDUNG_KEY", "infosysbub-wbsuche")
 
 # How long a health check may wait for one service, in seconds.
 HEALTH_CHECK_TIMEOUT = env_int("HEALTH_CHECK_TIMEOUT", 3, minimum=1, maximum=60)

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from crawlers.models import FAILING_AFTER, CrawlRun, Source
 from crawlers.tasks import crawl, crawl_due_sources
+from tests.processes import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -57,10 +58,16 @@ def test_a_career_site_source_needs_a_url():
         site.full_clean()
 
 
-def test_a_crawl_of_a_kind_not_available_yet_is_recorded_as_failed():
-    recorded = crawl(source(kind=Source.Kind.BA_WEITERBILDUNG))
+@pytest.mark.slow
+def test_a_weiterbildung_crawl_without_a_reachable_server_is_recorded_as_failed(
+    settings, monkeypatch, tmp_path
+):
+    monkeypatch.setenv("LOTSE_DATA_DIR", str(tmp_path))  # the child's own, empty database
+    settings.LOTSE_BA_WEITERBILDUNG_URL = f"http://127.0.0.1:{free_port()}/infosysbub/wbsuche"
+    recorded = crawl(source(key="wb-gotha", kind=Source.Kind.BA_WEITERBILDUNG, where="Gotha"))
     assert not recorded.succeeded
-    assert "not available yet" in recorded.errors[0]
+    assert recorded.errors
+    assert "not available yet" not in " ".join(recorded.errors)
 
 
 def test_only_enabled_sources_that_are_due_are_queued():
