@@ -12,16 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import os
 from decimal import Decimal
 from functools import cache
-from pathlib import Path
 
 import pytest
 
 from search.vacancies import VacancyData
+from tests.crawlers.harness import FIXTURES
 
-FIXTURES = Path(os.environ.get("LOTSE_CRAWLER_FIXTURES", "/work/shared/fixtures"))
 BASE_URL = "http://127.0.0.1:8765"
 AVAILABLE = (FIXTURES / "expected.json").exists()
 needs_fixtures = pytest.mark.skipif(not AVAILABLE, reason=f"crawler fixtures not in {FIXTURES}")

@@ -8,14 +8,14 @@ tested without a server.
 from __future__ import annotations
 
 import json
-import os
 import re
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-FIXTURES = Path(os.environ.get("LOTSE_CRAWLER_FIXTURES", "/work/shared/fixtures"))
+from tests.crawlers.harness import FIXTURES
+
 BASE_URL = "http://127.0.0.1:8765"
 
 AVAILABLE = (FIXTURES / "expected.json").exists()

@@ -6,61 +6,25 @@ order production would meet them: career site, then BA, then the feed.
 
 from __future__ import annotations
 
-import json
-import sqlite3
-import subprocess
-import sys
-import urllib.request
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from crawlers.run import run_crawl
-from tests.processes import clean_env, manage
+from tests.crawlers.harness import EXPECTED, fresh_installation, needs_fixtures, query, reset
 
-FIXTURES = Path("/work/shared/fixtures")
-EXPECTED = json.loads((FIXTURES / "expected.json").read_text()) if FIXTURES.exists() else {}
 SITE, BA, FEED = "all-karriere", "all-ba", "all-feed"
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not FIXTURES.exists(), reason="crawler fixtures not found"),
+    needs_fixtures,
 ]
 
 
 @pytest.fixture(scope="module")
-def fixture_server(tmp_path_factory):
-    log = tmp_path_factory.mktemp("fixture-server") / "requests.log"
-    process = subprocess.Popen(
-        [sys.executable, str(FIXTURES / "serve.py"), "0", "--log", str(log)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    line = process.stdout.readline()
-    base_url = next((w for w in line.split() if w.startswith("http://127.0.0.1:")), None)
-    if base_url is None:
-        process.kill()
-        pytest.fail(f"the fixture server did not start: {line!r}")
-    yield base_url.rstrip("/")
-    process.terminate()
-    process.wait(timeout=10)
-
-
-def reset(base_url: str) -> None:
-    request = urllib.request.Request(f"{base_url}/__fixture__/reset", method="POST", data=b"")
-    with urllib.request.urlopen(request, timeout=10):
-        pass
-
-
-@pytest.fixture(scope="module")
 def catalogue(fixture_server, tmp_path_factory):
-    base_url = fixture_server
-    data_dir = tmp_path_factory.mktemp("lotse-data")
-    env = clean_env(LOTSE_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="cms.settings.dev")
-    migrated = manage("migrate", "search", "--noinput", env=env)
-    assert migrated.returncode == 0, migrated.stderr
+    base_url, _log = fixture_server
+    env, database = fresh_installation(tmp_path_factory.mktemp("lotse-data"))
     reset(base_url)
     runs = {
         SITE: run_crawl(
@@ -78,10 +42,7 @@ def catalogue(fixture_server, tmp_path_factory):
             "feed", FEED, {"start_urls": [f"{base_url}/feeds/stellen.rss"], "timeout": 120}, env=env
         ),
     }
-    with sqlite3.connect(data_dir / "lotse.sqlite3") as connection:
-        connection.row_factory = sqlite3.Row
-        rows = [dict(row) for row in connection.execute("SELECT * FROM search_vacancy")]
-    return runs, rows
+    return runs, query(database, "SELECT * FROM search_vacancy")
 
 
 def row_for(rows: list[dict], vacancy_id: str) -> dict:

@@ -7,10 +7,6 @@ server's request log shows what it asked for and how.
 from __future__ import annotations
 
 import json
-import sqlite3
-import subprocess
-import sys
-import urllib.request
 from collections import Counter
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -18,15 +14,13 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from crawlers.run import RunSummary, command, run_crawl
-from tests.processes import clean_env, manage
+from tests.crawlers.harness import EXPECTED, needs_fixtures, query, read_log, reset
 
-FIXTURES = Path("/work/shared/fixtures")
-EXPECTED = json.loads((FIXTURES / "expected.json").read_text()) if FIXTURES.exists() else {}
 SOURCE = "ba-jobsuche-test"
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not FIXTURES.exists(), reason="crawler fixtures not found"),
+    needs_fixtures,
 ]
 
 
@@ -34,49 +28,8 @@ def expected_ba() -> dict[str, dict]:
     return {v["refnr"]: v for v in EXPECTED["vacancies"] if v["source"] == "ba_api"}
 
 
-@pytest.fixture(scope="module")
-def fixture_server(tmp_path_factory):
-    log = tmp_path_factory.mktemp("fixture-server") / "requests.log"
-    process = subprocess.Popen(
-        [sys.executable, str(FIXTURES / "serve.py"), "0", "--log", str(log)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    line = process.stdout.readline()
-    base_url = next((w for w in line.split() if w.startswith("http://127.0.0.1:")), None)
-    if base_url is None:
-        process.kill()
-        pytest.fail(f"the fixture server did not start: {line!r}")
-    yield base_url.rstrip("/"), log
-    process.terminate()
-    process.wait(timeout=10)
-
-
-def reset(base_url: str) -> None:
-    request = urllib.request.Request(f"{base_url}/__fixture__/reset", method="POST", data=b"")
-    with urllib.request.urlopen(request, timeout=10):
-        pass
-
-
-def read_log(log: Path) -> list[dict]:
-    return [json.loads(line) for line in log.read_text().splitlines() if line.strip()]
-
-
-@pytest.fixture(scope="module")
-def crawl_env(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("lotse-data")
-    env = clean_env(LOTSE_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="cms.settings.dev")
-    migrated = manage("migrate", "search", "--noinput", env=env)
-    assert migrated.returncode == 0, migrated.stderr
-    return env, data_dir / "lotse.sqlite3"
-
-
 def vacancy_rows(database: Path) -> list[dict]:
-    with sqlite3.connect(database) as connection:
-        connection.row_factory = sqlite3.Row
-        rows = connection.execute("SELECT * FROM search_vacancy WHERE source = ?", (SOURCE,))
-        return [dict(row) for row in rows]
+    return query(database, "SELECT * FROM search_vacancy WHERE source = ?", SOURCE)
 
 
 def crawl_ba(base_url: str, env: dict[str, str]) -> RunSummary:

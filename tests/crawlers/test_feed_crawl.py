@@ -2,71 +2,18 @@
 
 from __future__ import annotations
 
-import json
-import sqlite3
-import subprocess
-import sys
-import urllib.request
-from pathlib import Path
-
 import pytest
 
 from crawlers.run import RunSummary, run_crawl
-from tests.processes import clean_env, manage
+from tests.crawlers.harness import EXPECTED, needs_fixtures, query, read_log, reset
+from tests.processes import manage
 
-FIXTURES = Path("/work/shared/fixtures")
-EXPECTED = json.loads((FIXTURES / "expected.json").read_text()) if FIXTURES.exists() else {}
 SOURCE = "feed-test"
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not FIXTURES.exists(), reason="crawler fixtures not found"),
+    needs_fixtures,
 ]
-
-
-@pytest.fixture(scope="module")
-def fixture_server(tmp_path_factory):
-    log = tmp_path_factory.mktemp("fixture-server") / "requests.log"
-    process = subprocess.Popen(
-        [sys.executable, str(FIXTURES / "serve.py"), "0", "--log", str(log)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    line = process.stdout.readline()
-    base_url = next((w for w in line.split() if w.startswith("http://127.0.0.1:")), None)
-    if base_url is None:
-        process.kill()
-        pytest.fail(f"the fixture server did not start: {line!r}")
-    yield base_url.rstrip("/"), log
-    process.terminate()
-    process.wait(timeout=10)
-
-
-def reset(base_url: str) -> None:
-    request = urllib.request.Request(f"{base_url}/__fixture__/reset", method="POST", data=b"")
-    with urllib.request.urlopen(request, timeout=10):
-        pass
-
-
-def read_log(log: Path) -> list[dict]:
-    return [json.loads(line) for line in log.read_text().splitlines() if line.strip()]
-
-
-@pytest.fixture(scope="module")
-def crawl_env(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("lotse-data")
-    env = clean_env(LOTSE_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="cms.settings.dev")
-    for app in ("search", "crawlers"):
-        migrated = manage("migrate", app, "--noinput", env=env)
-        assert migrated.returncode == 0, migrated.stderr
-    return env, data_dir / "lotse.sqlite3"
-
-
-def query(database: Path, sql: str, *params: object) -> list[dict]:
-    with sqlite3.connect(database) as connection:
-        connection.row_factory = sqlite3.Row
-        return [dict(row) for row in connection.execute(sql, params)]
 
 
 FEED = EXPECTED.get("feeds", [{}])[0]
