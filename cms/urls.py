@@ -12,6 +12,8 @@ from .guide import views as guide_views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("api/v1/participants/", include("matching.api_urls")),
+    path("api/v1/", include("search.api_urls")),
     path("api/v2/", api_router.urls),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
@@ -27,6 +29,8 @@ if settings.DEBUG:
 # German pages live at /, every other language under its prefix (/en/, /ar/ ...).
 urlpatterns += i18n_patterns(
     path("search/", guide_views.search, name="guide_search"),
+    # The vacancy search at the office PC (search/urls.py).
+    path("stellen/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,6 +1,10 @@
+from dataclasses import asdict
+
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from search.sync import lag
 
 from .health import report, run_checks
 from .models import WorkerHeartbeat
@@ -16,4 +20,6 @@ def healthz(request: HttpRequest) -> JsonResponse:
     if database_ok:
         last = WorkerHeartbeat.objects.order_by("-seen_at").first()
         body["worker_last_seen"] = last.seen_at.isoformat() if last else None
+        # Changes the index has not taken yet: they are kept and sent when it can.
+        body["index_lag"] = asdict(lag())
     return JsonResponse(body, status=200 if not body["failing"] else 503)

@@ -2,7 +2,8 @@
 
 Twisted's reactor cannot be restarted, so a Celery worker or a test never runs
 Scrapy itself; it starts this and reads the last stdout line, which starts with
-SUMMARY_PREFIX and carries the run's summary as JSON.
+SUMMARY_PREFIX and carries the run's summary as JSON. With --progress-interval,
+a PROGRESS_PREFIX line (crawlers.progress) comes every so many seconds before it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ import json
 import os
 import sys
 import time
+from typing import Any
+
+from crawlers.progress import Progress
 
 SUMMARY_PREFIX = "LOTSE-CRAWL-SUMMARY "
 KINDS = ("site", "ba_jobsuche", "ba_weiterbildung", "feed")
@@ -31,7 +35,77 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--radius", type=int, default=None, help="BA: radius in km (umkreis)")
     parser.add_argument("--offer-types", default="", help="BA: angebotsart codes, e.g. 1,4,34")
     parser.add_argument("--base-url", default="", help="BA: API base URL (default: settings)")
+    parser.add_argument(
+        "--progress-interval",
+        type=float,
+        default=0.0,
+        help="print a progress line every N seconds (0: none)",
+    )
     return parser.parse_args(argv)
+
+
+def snapshot(crawler: Any, started: float) -> Progress:
+    """Where the run stands: Scrapy's stats, the spider's announced total, the pipeline's tally."""
+    stats = crawler.stats.get_stats()
+    spider = crawler.spider
+    counts: Any = {}
+    rejected = 0
+    # The catalogue pipeline keeps its tally to itself until the spider closes.
+    scraper = getattr(getattr(crawler, "engine", None), "scraper", None)
+    for pipeline in getattr(getattr(scraper, "itemproc", None), "middlewares", ()):
+        if hasattr(pipeline, "counts") and hasattr(pipeline, "rejected"):
+            counts = pipeline.counts
+            rejected = sum(list(pipeline.rejected.values()))
+            break
+    items = int(counts.get("items", 0))
+    unit = getattr(spider, "progress_unit", "items")
+    total = getattr(spider, "progress_total", None)
+    pages = int(getattr(spider, "pages", 0))
+    total = total if isinstance(total, int) and total > 0 else None
+    done = pages if unit == "pages" else items + rejected
+    return Progress(
+        elapsed=round(time.monotonic() - started, 1),
+        requests=int(stats.get("downloader/request_count", 0)),
+        pages=pages,
+        items=items,
+        new=int(counts.get("new", 0)),
+        updated=int(counts.get("updated", 0)),
+        unchanged=int(counts.get("unchanged", 0)),
+        rejected=rejected,
+        problems=int(counts.get("problems", 0)),
+        # Listing pages and overlapping BA queries can take `done` past the announced total.
+        done=min(done, total) if total else done,
+        total=total,
+        unit=unit,
+    )
+
+
+def report_progress(crawler: Any, started: float, interval: float) -> None:
+    """Print a snapshot every `interval` seconds while the crawl runs, and one at its end."""
+    from scrapy import signals
+
+    loops: list[Any] = []
+
+    def report() -> None:
+        if getattr(crawler, "spider", None) is not None:
+            print(snapshot(crawler, started).to_line(), flush=True)
+
+    def begin() -> None:
+        # Imported only now: importing it earlier would install Twisted's
+        # default reactor before Scrapy installs the asyncio one.
+        from twisted.internet import task
+
+        loops.append(task.LoopingCall(report))
+        loops[0].start(interval, now=True)
+
+    def end() -> None:
+        for loop in loops:
+            if loop.running:
+                loop.stop()
+        report()
+
+    crawler.signals.connect(begin, signal=signals.engine_started, weak=False)
+    crawler.signals.connect(end, signal=signals.spider_closed, weak=False)
 
 
 def crawl(args: argparse.Namespace) -> dict[str, object]:
@@ -79,6 +153,8 @@ def crawl(args: argparse.Namespace) -> dict[str, object]:
     else:
         spider, kwargs = JobPostingSpider, {"start_urls": args.start, "sitemap_urls": args.sitemap}
     crawler = process.create_crawler(spider)
+    if args.progress_interval > 0:
+        report_progress(crawler, started, args.progress_interval)
     process.crawl(crawler, source=args.source, **kwargs)
     process.start()
     stats = crawler.stats.get_stats()

@@ -15,6 +15,7 @@ from twisted.internet.defer import Deferred, inlineCallbacks
 from twisted.internet.threads import deferToThreadPool
 from twisted.python.threadpool import ThreadPool
 
+from crawlers.geocode import geocode
 from search.catalogue import VacancyData, expire, mark_removed, upsert
 
 logger = logging.getLogger(__name__)
@@ -76,7 +77,7 @@ class CataloguePipeline:
     def _store(self, vacancy: VacancyData) -> None:
         self.counts["items"] += 1
         try:
-            result = upsert(vacancy)
+            result = upsert(geocode(vacancy))  # off the reactor: its first call reads a file
         except ValueError as error:
             self.reject(f"invalid: {error}")
         except DatabaseError as error:

@@ -9,15 +9,19 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Mapping
+import tempfile
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from crawlers.crawl_process import KINDS, SUMMARY_PREFIX
+from crawlers.progress import Progress, parse_progress_line
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_TIMEOUT = 3600  # seconds; a stuck run must not hold a worker forever
+PROGRESS_INTERVAL = 0.5  # seconds between the child's progress lines, where asked for
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,8 @@ def command(kind: str, source_key: str, options: Mapping[str, Any]) -> list[str]
         args += ["--offer-types", offer_types]
     if options.get("base_url"):
         args += ["--base-url", str(options["base_url"])]
+    if options.get("progress_interval"):
+        args += ["--progress-interval", str(float(options["progress_interval"]))]
     return args
 
 
@@ -113,6 +119,7 @@ def run_crawl(
     options: Mapping[str, Any],
     *,
     env: Mapping[str, str] | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
 ) -> RunSummary:
     """Crawl one source in a child process.
 
@@ -120,18 +127,52 @@ def run_crawl(
     BA Jobsuche also what, where, radius_km, offer_types ("1,4,34" or a list), base_url;
     for the BA Weiterbildungssuche what, where, radius_km, base_url.
     env: the child's environment (default: this process's), e.g. another database.
+    on_progress: called with each `Progress` the child reports while it runs
+    (about every PROGRESS_INTERVAL seconds), from a reader thread.
     """
     timeout = options.get("timeout", DEFAULT_TIMEOUT)
-    try:
-        done = subprocess.run(  # noqa: S603 - our own interpreter and argv list, no shell
+    if on_progress is not None:
+        options = {"progress_interval": PROGRESS_INTERVAL, **options}
+    # stderr (Scrapy's log) goes to a file: a full pipe would stall the child.
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as stderr:
+        child = subprocess.Popen(  # noqa: S603 - our own interpreter and argv list, no shell
             command(kind, source_key, options),
             cwd=PROJECT_DIR,
             env=dict(env) if env is not None else None,
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=stderr,
             text=True,
-            timeout=timeout,
-            check=False,
+            encoding="utf-8",
+            errors="replace",
         )
-    except subprocess.TimeoutExpired:
-        return RunSummary(source=source_key, errors=[f"the crawl took longer than {timeout}s"])
-    return parse_summary(source_key, done.stdout, done.stderr, done.returncode)
+        lines: list[str] = []
+        reader = threading.Thread(
+            target=_read_stdout, args=(child.stdout, lines, on_progress), daemon=True
+        )
+        reader.start()
+        try:
+            child.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+            reader.join(timeout=10)
+            return RunSummary(source=source_key, errors=[f"the crawl took longer than {timeout}s"])
+        reader.join(timeout=30)
+        stderr.seek(0)
+        return parse_summary(source_key, "\n".join(lines), stderr.read(), child.returncode)
+
+
+def _read_stdout(
+    stream: Any, lines: list[str], on_progress: Callable[[Progress], None] | None
+) -> None:
+    for raw in stream:
+        line = raw.rstrip("\n")
+        progress = parse_progress_line(line)
+        if progress is None:
+            lines.append(line)
+        elif on_progress is not None:
+            try:
+                on_progress(progress)
+            except Exception:  # a broken display must not stall the crawl's pipe
+                on_progress = None
+    stream.close()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from celery import shared_task
 from django.conf import settings
 from django.utils import timezone
 
 from .models import CrawlRun, Source
+from .progress import Progress
 from .run import run_crawl
 
 # The crawl subprocess kinds for each source kind.
@@ -40,14 +43,17 @@ def crawl_options(source: Source) -> dict[str, object]:
     return {"start_urls": source.urls("start_urls"), "sitemap_urls": source.urls("sitemap_urls")}
 
 
-def crawl(source: Source) -> CrawlRun:
-    """Run one crawl of `source` and record it, whatever the outcome."""
+def crawl(source: Source, on_progress: Callable[[Progress], None] | None = None) -> CrawlRun:
+    """Run one crawl of `source` and record it, whatever the outcome.
+
+    on_progress: see `run_crawl`; `manage.py crawl` draws its progress bar with it.
+    """
     run = CrawlRun.objects.create(source=source)
     kind = CRAWL_KINDS.get(source.kind)
     if kind is None:
         run.errors = [f"crawling {source.get_kind_display()} sources is not available yet"]
     else:
-        summary = run_crawl(kind, source.key, crawl_options(source))
+        summary = run_crawl(kind, source.key, crawl_options(source), on_progress=on_progress)
         run.requests, run.items = summary.requests, summary.items
         run.new, run.updated, run.unchanged = summary.new, summary.updated, summary.unchanged
         run.rejected, run.problems, run.errors = summary.rejected, summary.problems, summary.errors

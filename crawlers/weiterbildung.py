@@ -8,6 +8,14 @@ one place (`adresse`) from `beginn` to `ende`. One Termin becomes one
 vacancy of kind "weiterbildung"; its id is the external id, because the same
 course runs at several places and dates.
 
+What the public description (github.com/bundesAPI/weiterbildungssuche-api and
+its upstream AndreasFischer1985/weiterbildungssuche-api) says, and this follows:
+`page` counts from 0 (the `_links` go from page=0 to page=totalPages-1, and
+`page.number` says which page came); `size` defaults to 20; the search word is
+`sw`; `orte` is "Name_longitude_latitude"; `uk` is the radius (25, 50, 100,
+150, 200 km), "ort" (the place only) or "Bundesweit". It does not name a public
+page per course; PUBLIC_URL is the Weiterbildungssuche's own detail route.
+
 Everything here is pure: the spider fetches, these functions read what it
 fetched and say which page comes next. No network, no Scrapy, no database.
 Dates come as epoch milliseconds (midnight in Germany) or, defensively, as
@@ -35,6 +43,7 @@ MAX_PAGES = 500  # a runaway `totalPages` must not make a crawl endless
 # The `uk` (Umkreis) filter knows these radii only; anything else is "Bundesweit".
 RADII_KM = (25, 50, 100, 150, 200)
 NATIONWIDE = "Bundesweit"
+PLACE_ONLY = "ort"  # `uk=ort`: the place itself, no radius
 
 # unterrichtszeit.id: 1 Vollzeit, 2 Teilzeit.
 WORKING_TIME_BY_CODE = {1: VOLLZEIT, 2: TEILZEIT}
@@ -172,7 +181,8 @@ def _coordinate(value: object, limit: float) -> float | None:
 
 def _places(address: object) -> tuple[Place, ...]:
     address = _mapping(address)
-    town = _mapping(address.get("ortStrasse"))
+    # Recorded answers spell it "ortStrasse"; the published schema "ortStraße".
+    town = _mapping(address.get("ortStrasse") or address.get("ortStraße"))
     coordinates = _mapping(address.get("koordinaten"))
     lat = _coordinate(coordinates.get("lat"), 90)
     lon = _coordinate(coordinates.get("lon"), 180)
@@ -221,6 +231,12 @@ def page_items(response_json: object) -> list[dict[str, Any]]:
     return [item for item in items if isinstance(item, dict) and _text(item.get("id"))]
 
 
+def total_count(response_json: object) -> int | None:
+    """How many Termine the whole search has (`page.totalElements`), where it says."""
+    total = _mapping(_mapping(response_json).get("page")).get("totalElements")
+    return total if isinstance(total, int) and not isinstance(total, bool) and total >= 0 else None
+
+
 def next_page(response_json: object, max_pages: int = MAX_PAGES) -> int | None:
     """The page to ask for after this one, or None on the last (or a capped) page."""
     page = _mapping(_mapping(response_json).get("page"))
@@ -234,9 +250,11 @@ def next_page(response_json: object, max_pages: int = MAX_PAGES) -> int | None:
 
 
 def radius_code(radius_km: int | None) -> str:
-    """The `uk` value: the smallest supported radius that covers `radius_km`."""
+    """The `uk` value: the smallest radius that covers `radius_km`; 0 is the place only."""
     if radius_km is None:
         return ""
+    if radius_km <= 0:
+        return PLACE_ONLY
     for radius in RADII_KM:
         if radius_km <= radius:
             return str(radius)

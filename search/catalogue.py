@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from .dedup import Posting, same_vacancy
 from .models import Vacancy
+from .sync import queue
 from .vacancies import HEIM, MINIJOB, SCHICHT, TEILZEIT, VOLLZEIT, VacancyData
 
 __all__ = ["Outcome", "Upserted", "VacancyData", "expire", "mark_removed", "upsert"]
@@ -64,6 +65,7 @@ def _fields(data: VacancyData, today: dt.date) -> dict[str, object]:
         "driving_licence": data.driving_licence,
         "qualification": data.qualification[:300],
         "career_changers": data.career_changers,
+        "skills": [skill[:200] for skill in data.skills[:50]],
         "salary_min": salary.min if salary else None,
         "salary_max": salary.max if salary else None,
         "salary_unit": (salary.unit or "") if salary else "",
@@ -130,6 +132,7 @@ def upsert(data: VacancyData, *, now: dt.datetime | None = None) -> Upserted:
         )
         return Upserted(vacancy.pk, Outcome.NEW, vacancy.duplicate_of_id)
     if vacancy.content_hash == fields["content_hash"] and vacancy.state != Vacancy.State.REMOVED:
+        # last_seen is not indexed: no outbox entry needed.
         Vacancy.objects.filter(pk=vacancy.pk).update(last_seen=now)
         return Upserted(vacancy.pk, Outcome.UNCHANGED, vacancy.duplicate_of_id)
     for name, value in fields.items():
@@ -140,16 +143,29 @@ def upsert(data: VacancyData, *, now: dt.datetime | None = None) -> Upserted:
     return Upserted(vacancy.pk, Outcome.UPDATED, vacancy.duplicate_of_id)
 
 
+@transaction.atomic
 def mark_removed(source: str, seen_since: dt.datetime) -> int:
     """Retire the source's vacancies a complete crawl run did not see again."""
-    return Vacancy.objects.filter(
+    retired = Vacancy.objects.filter(
         source=source, last_seen__lt=seen_since, state=Vacancy.State.ACTIVE
-    ).update(state=Vacancy.State.REMOVED, changed_at=timezone.now())
+    ).select_for_update()
+    ids = list(retired.values_list("pk", flat=True))
+    queue(ids)
+    return Vacancy.objects.filter(pk__in=ids).update(
+        state=Vacancy.State.REMOVED, changed_at=timezone.now()
+    )
 
 
 def expire(today: dt.date | None = None) -> int:
     """Retire active vacancies whose valid-through date has passed."""
     today = today or timezone.localdate()
-    return Vacancy.objects.filter(state=Vacancy.State.ACTIVE, valid_through__lt=today).update(
-        state=Vacancy.State.EXPIRED, changed_at=timezone.now()
-    )
+    with transaction.atomic():
+        ids = list(
+            Vacancy.objects.filter(state=Vacancy.State.ACTIVE, valid_through__lt=today)
+            .select_for_update()
+            .values_list("pk", flat=True)
+        )
+        queue(ids)
+        return Vacancy.objects.filter(pk__in=ids).update(
+            state=Vacancy.State.EXPIRED, changed_at=timezone.now()
+        )

@@ -1,19 +1,21 @@
 """The vacancy index: Elasticsearch when ELASTICSEARCH_URL is set, else embedded.
 
 The database is the truth; the index is a copy that can always be rebuilt
-from it. Both backends offer the same interface; `get_index()` picks the one
-the settings ask for.
+from it (search.sync). Both backends implement `VacancyIndex` with the
+semantics written down in search.query, and pass one contract test suite.
 """
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
-from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from django.conf import settings
-from elasticsearch import Elasticsearch
+
+if TYPE_CHECKING:
+    from .documents import Document
+    from .query import Query, Results
 
 
 class VacancyIndex(Protocol):
@@ -23,51 +25,52 @@ class VacancyIndex(Protocol):
         """Describe the index's state; raise if it cannot serve searches."""
         ...
 
+    def write(self, docs: Sequence[Document], deleted: Sequence[int]) -> None:
+        """Add or replace these documents and delete these ids, in bulk; idempotent.
 
-class EmbeddedIndex:
-    """A SQLite file beside the database, with FTS5 for full text."""
+        Raises when anything was not written, so the caller keeps it queued.
+        Creates the live index on first use.
+        """
+        ...
 
-    name = "embedded"
+    def refresh(self) -> None:
+        """Make every write so far visible to searches (they are within a second anyway)."""
+        ...
 
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
+    def search(self, query: Query) -> Results: ...
 
-    def connect(self, timeout: float = 5.0) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        return sqlite3.connect(self.path, timeout=timeout)
+    def suggest(self, prefix: str, limit: int) -> list[str]:
+        """Distinct titles of visible active vacancies completing `prefix`, best first."""
+        ...
 
-    def health(self, timeout: float) -> str:
-        with self.connect(timeout) as db:
-            # FTS5 must be compiled into this Python's SQLite for text search.
-            db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_probe USING fts5(text)")
-            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return f"embedded index (SQLite {sqlite3.sqlite_version}, FTS5) is usable"
+    def rebuild(self, docs: Iterable[Mapping[str, object]]) -> str:
+        """Load these documents into a new index, make it live, drop the old one.
 
+        Searches served meanwhile use the old index; returns the new index's name.
+        """
+        ...
 
-class ElasticsearchIndex:
-    """An Elasticsearch node or cluster; see infra/elasticsearch.md."""
+    def status(self) -> dict[str, object]:
+        """`live`: the live index's name (None before the first write),
+        `documents`: how many it holds, `indices`: every index of this
+        installation, {name: document count}."""
+        ...
 
-    name = "elasticsearch"
-
-    def __init__(self, urls: list[str], prefix: str, timeout: float) -> None:
-        self.prefix = prefix
-        self.client = Elasticsearch(urls, request_timeout=timeout, retry_on_timeout=False)
-
-    def health(self, timeout: float) -> str:
-        client = self.client.options(request_timeout=timeout, max_retries=0)
-        health = client.cluster.health(timeout=f"{max(int(timeout), 1)}s")
-        status = health["status"]
-        if status == "red":
-            raise RuntimeError("Elasticsearch cluster status is red")
-        return f"Elasticsearch cluster {status}, {health['number_of_nodes']} node(s)"
+    def drop(self) -> None:
+        """Delete every index of this installation (tests, reset)."""
+        ...
 
 
 @cache
 def get_index() -> VacancyIndex:
     if settings.ELASTICSEARCH_URLS:
+        from .backends.elasticsearch import ElasticsearchIndex
+
         return ElasticsearchIndex(
             settings.ELASTICSEARCH_URLS,
             prefix=settings.ELASTICSEARCH_INDEX_PREFIX,
             timeout=settings.ELASTICSEARCH_TIMEOUT,
         )
+    from .backends.embedded import EmbeddedIndex
+
     return EmbeddedIndex(settings.EMBEDDED_INDEX_PATH)

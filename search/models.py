@@ -57,6 +57,7 @@ class Vacancy(models.Model):
     driving_licence = models.BooleanField(null=True)
     qualification = models.CharField(max_length=300, blank=True)
     career_changers = models.BooleanField(null=True)
+    skills = models.JSONField(default=list, blank=True)
 
     salary_min = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     salary_max = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
@@ -84,3 +85,37 @@ class Vacancy(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.employer or self.source})"
+
+
+class IndexOutbox(models.Model):
+    """A vacancy whose indexed copy may be out of date.
+
+    Written in the same transaction as the change (see search.sync), read and
+    deleted by the sync task once the index has the vacancy's current state.
+    Not a foreign key: a deleted vacancy must still reach the index.
+    """
+
+    vacancy_id = models.BigIntegerField()
+    queued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "index outbox entry"
+        verbose_name_plural = "index outbox"
+
+    def __str__(self) -> str:
+        return f"vacancy {self.vacancy_id} queued {self.queued_at:%Y-%m-%d %H:%M:%S}"
+
+
+class IndexLease(models.Model):
+    """Who may write to the index right now: one syncer or one rebuild at a time.
+
+    A lease, not a lock: a process that dies loses it when it expires, and
+    its work stays in the outbox for the next holder.
+    """
+
+    name = models.CharField(max_length=50, primary_key=True)
+    holder = models.CharField(max_length=100)
+    expires_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.name} held by {self.holder} until {self.expires_at:%H:%M:%S}"

@@ -69,6 +69,7 @@ class VacancyData:
     driving_licence: bool | None = None
     qualification: str = ""
     career_changers: bool | None = None  # Quereinstieg possible
+    skills: tuple[str, ...] = ()  # as the source lists them (schema.org skills, BA Kompetenzen)
     language: str = "de"
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
@@ -95,6 +96,8 @@ class VacancyData:
         """Changes exactly when what the source says about the vacancy changes."""
         data = asdict(self)
         data.pop("extra")
+        if not self.skills:
+            data.pop("skills")  # hashes of vacancies stored before skills were kept stay valid
         data["working_time"] = sorted(self.working_time) if self.working_time is not None else None
         text = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
         return hashlib.sha256(text.encode()).hexdigest()

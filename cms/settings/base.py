@@ -9,13 +9,16 @@ ELASTICSEARCH_URL); see README.md.
 
 from __future__ import annotations
 
+import re
 import secrets
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.conf.locale import LANG_INFO
 
 from .env import (
+    EnvError,
     env_bool,
     env_choice,
     env_int,
@@ -73,6 +76,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "drf_spectacular",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -241,7 +245,18 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "schedule": float(env_int("LOTSE_HEARTBEAT_SECONDS", 60, minimum=1)),
     },
     "crawl-due-sources": {"task": "crawlers.tasks.crawl_due_sources", "schedule": 15 * 60.0},
+    "rematch-all-participants": {
+        "task": "matching.tasks.rematch_all",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    "sync-vacancy-index": {
+        "task": "search.tasks.sync_index",
+        "schedule": float(env_int("LOTSE_INDEX_SYNC_SECONDS", 10, minimum=1)),
+    },
 }
+
+# Participants without activity this long are listed for review (GDPR storage limitation).
+LOTSE_PARTICIPANT_INACTIVE_DAYS = env_int("LOTSE_PARTICIPANT_INACTIVE_DAYS", 365, minimum=30)
 
 REDIS_URL = env_url("REDIS_URL", ("redis", "rediss"))
 if REDIS_URL:
@@ -250,6 +265,39 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The public vacancy API (/api/v1/): requests per client address, as
+# "N/second", "N/minute", "N/hour" or "N/day". Counted in the default cache:
+# Redis when REDIS_URL is set (shared by every worker), else each process's
+# own memory, so with several worker processes a client gets up to that many
+# times the rate.
+LOTSE_API_RATE = env_str("LOTSE_API_RATE", "300/minute")
+if not re.fullmatch(r"[1-9]\d*/(s|sec|second|m|min|minute|h|hour|d|day)", LOTSE_API_RATE):
+    raise EnvError("LOTSE_API_RATE", LOTSE_API_RATE, "a rate like 300/minute (second, hour, day)")
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_RATES": {"vacancies": LOTSE_API_RATE},
+    # How many reverse proxies in front of Lotse append to X-Forwarded-For (1
+    # behind the production proxy); 0 counts the connection's own address, so
+    # a client cannot dodge the limit with a forged header.
+    "NUM_PROXIES": env_int("LOTSE_API_PROXIES", 0, minimum=0, maximum=5),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Lotse vacancies API",
+    "DESCRIPTION": (
+        "Read-only search over the vacancies Lotse has collected: jobs, Ausbildung "
+        "(dual vocational training), internships and further training."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    # The public vacancy API only (see the hook).
+    "PREPROCESSING_HOOKS": ["search.api.only_vacancy_endpoints"],
+    "ENUM_NAME_OVERRIDES": {
+        "KindEnum": "search.vacancies.KINDS",
+        "WorkingTimeEnum": "search.vacancies.WORKING_TIMES",
+    },
+}
 
 # Crawlers name Lotse in their User-Agent with a page where site owners can
 # reach the operator (robots.txt etiquette).
@@ -265,6 +313,19 @@ LOTSE_BA_WEITERBILDUNG_URL = env_str(
     "LOTSE_BA_WEITERBILDUNG_URL", "https://rest.arbeitsagentur.de/infosysbub/wbsuche"
 )
 LOTSE_BA_WEITERBILDUNG_KEY = env_str("LOTSE_BA_WEITERBILDUNG_KEY", "infosysbub-wbsuche")
+
+# The vacancy search at the office PC (search/views.py). Distances are measured
+# from the office's postal code (default: Gotha, where the demo's Anlaufstelle
+# Gotha-West is); "around the district" is the default radius. The coaching
+# offer is the guide's offer page (its German slug) whose address and opening
+# hours the vacancy pages show under "Ask your coach". After this many
+# seconds without input the pages return to the start and clear the form.
+LOTSE_OFFICE_POSTAL_CODE = env_str("LOTSE_OFFICE_POSTAL_CODE", "99867")
+if not re.fullmatch(r"\d{5}", LOTSE_OFFICE_POSTAL_CODE):
+    raise EnvError("LOTSE_OFFICE_POSTAL_CODE", LOTSE_OFFICE_POSTAL_CODE, "five digits, like 99867")
+LOTSE_DISTRICT_RADIUS_KM = env_int("LOTSE_DISTRICT_RADIUS_KM", 25, minimum=1, maximum=200)
+LOTSE_COACHING_OFFER_SLUG = env_str("LOTSE_COACHING_OFFER_SLUG", "jobcoaching")
+LOTSE_KIOSK_IDLE_SECONDS = env_int("LOTSE_KIOSK_IDLE_SECONDS", 120, minimum=5, maximum=3600)
 
 # How long a health check may wait for one service, in seconds.
 HEALTH_CHECK_TIMEOUT = env_int("HEALTH_CHECK_TIMEOUT", 3, minimum=1, maximum=60)

@@ -83,6 +83,8 @@ class BAJobsucheSpider(scrapy.Spider):
         self.seen: set[str] = set()
         self.errors: list[str] = []
         self.pages = 0
+        # For `manage.py crawl`'s progress bar: the postings the searches announce.
+        self.progress_total: int | None = None
 
     # --- requests ----------------------------------------------------------
 
@@ -155,6 +157,8 @@ class BAJobsucheSpider(scrapy.Spider):
                 f"{total} results, but paging reaches only the first "
                 f"{ba.reachable(ba.MAX_PAGE_SIZE)} and the query cannot be narrowed further",
             )
+        reached = min(total, ba.reachable(ba.MAX_PAGE_SIZE))
+        self.progress_total = (self.progress_total or 0) + reached
         yield from self.parse_search(response, query, data)
         for params in ba.pages_for(query, total, ba.MAX_PAGE_SIZE)[1:]:
             yield self.search_request(query, int(params["page"]), first=False, priority=5)

@@ -58,6 +58,9 @@ class JobPostingSpider(scrapy.Spider):
         self.allowed_domains = sorted({host(url) for url in self.start_urls + self.sitemap_urls})
         self.errors: list[str] = []
         self.pages = 0
+        # For `manage.py crawl`'s progress bar: the pages the sitemaps list.
+        self.progress_unit = "pages"
+        self.progress_total: int | None = None
 
     async def start(self) -> AsyncIterator[Any]:
         for url in self.sitemap_urls:
@@ -99,6 +102,7 @@ class JobPostingSpider(scrapy.Spider):
             if sitemap.type == "sitemapindex":
                 yield scrapy.Request(url, self.parse_sitemap, errback=self.failed, priority=10)
             else:
+                self.progress_total = (self.progress_total or 0) + 1
                 yield scrapy.Request(
                     url, self.parse_page, errback=self.failed, cb_kwargs={"from_sitemap": True}
                 )

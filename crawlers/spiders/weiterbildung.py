@@ -58,6 +58,8 @@ class WeiterbildungSpider(scrapy.Spider):
         self.seen: set[str] = set()
         self.errors: list[str] = []
         self.pages = 0
+        # For `manage.py crawl`'s progress bar: the dates the search announces.
+        self.progress_total: int | None = None
 
     def page_request(self, page: int) -> scrapy.Request:
         params = wb.page_query(self.query, page)
@@ -86,6 +88,8 @@ class WeiterbildungSpider(scrapy.Spider):
             yield self.problem(response.url, f"search answered no JSON ({response.status})")
             return
         self.pages += 1
+        if self.progress_total is None:
+            self.progress_total = wb.total_count(data)
         for item in wb.page_items(data):
             termin_id = str(item["id"]).strip()
             if termin_id in self.seen:  # the order may shift between pages

@@ -107,6 +107,19 @@ def test_odd_values_do_not_break_the_parser():
     assert vacancy.employer == ""
 
 
+def test_the_published_schema_spelling_of_the_address_is_read_too():
+    # The schema has "ortStraße" and an integer plz; Dresden's lost its leading zero.
+    address = {"strasse": "Kursweg 1", "ortStraße": {"plz": 1067, "name": "Dresden"}}
+    vacancy = wb.vacancy_from_offer({**first_item(), "adresse": address}, source="wb")
+    assert vacancy.places == (Place("Kursweg 1", "01067", "Dresden"),)
+
+
+def test_the_total_is_the_announced_number_of_dates():
+    assert wb.total_count(page(0)) == 4
+    assert wb.total_count({"page": {"totalElements": "4"}}) is None
+    assert wb.total_count("nonsense") is None
+
+
 def test_paging_follows_page_number_and_total_pages():
     assert wb.page_items(page(0))[0]["id"] == 700000101
     assert wb.next_page(page(0)) == 1
@@ -119,6 +132,7 @@ def test_the_query_uses_the_services_parameters():
     assert wb.search_query("Pflege", "Gotha", 30) == {"sw": "Pflege", "orte": "Gotha", "uk": "50"}
     assert wb.search_query("", "Gotha_10.7018_50.9489", 500)["uk"] == "Bundesweit"
     assert wb.search_query("Pflege", "", 25) == {"sw": "Pflege"}
+    assert wb.search_query("", "Gotha", 0)["uk"] == "ort"  # the place itself
     assert wb.page_query({"sw": "x"}, 2) == {"sw": "x", "page": "2"}
 
 
@@ -214,7 +228,7 @@ def test_a_crawl_stores_every_offer_as_weiterbildung(wb_crawl):
 @pytest.mark.slow
 def test_the_crawl_pages_with_the_key_and_the_search_parameters(wb_crawl):
     _, _, requests = wb_crawl
-    assert [r["query"]["page"] for r in requests] == ["0", "1"]
+    assert [r["query"]["page"] for r in requests] == ["0", "1"]  # the service counts from 0
     assert all(r["key"] == DEFAULT_API_KEY for r in requests)
     assert requests[0]["query"] == {"sw": "Pflege", "orte": "Gotha", "uk": "25", "page": "0"}
 

@@ -2,10 +2,46 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+import shutil
+
+from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 
 from crawlers.models import Source
+from crawlers.progress import Progress, render_line, render_plain
 from crawlers.tasks import CRAWL_KINDS, crawl
+
+
+class ProgressDisplay:
+    """Shows the run's progress: one line redrawn in place on a terminal, else log lines.
+
+    Log lines come at most every `every` seconds of the run (the first one at
+    once), so a cron mail or CI log stays readable.
+    """
+
+    def __init__(self, out: OutputWrapper, *, every: float) -> None:
+        self.out = out
+        self.tty = out.isatty()
+        self.every = every
+        self.frame = 0
+        self.drawn = False
+        self.last: float | None = None
+
+    def __call__(self, progress: Progress) -> None:
+        if self.tty:
+            width = shutil.get_terminal_size(fallback=(80, 24)).columns
+            self.out.write("\r" + render_line(progress, width, self.frame), ending="")
+            self.out.flush()
+            self.frame += 1
+            self.drawn = True
+        elif self.last is None or progress.elapsed - self.last >= self.every:
+            self.out.write(render_plain(progress))
+            self.last = progress.elapsed
+
+    def finish(self) -> None:
+        """Ends the redrawn line, so what follows starts on a line of its own."""
+        if self.drawn:
+            self.out.write("")
+            self.drawn = False
 
 
 class Command(BaseCommand):
@@ -13,6 +49,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("source_key", help="the source's key, e.g. ba-gotha")
+        parser.add_argument(
+            "--progress-every",
+            type=float,
+            default=10.0,
+            metavar="SECONDS",
+            help="when the output is not a terminal: a progress line every N seconds (default 10)",
+        )
 
     def handle(self, *args, **options) -> None:
         key = options["source_key"]
@@ -28,7 +71,11 @@ class Command(BaseCommand):
         if not source.enabled:
             self.stdout.write(self.style.WARNING(f"{key} is disabled; crawling it anyway."))
         self.stdout.write(f"[1/3] crawling {key} ({source.get_kind_display()}) …")
-        run = crawl(source)
+        display = ProgressDisplay(self.stdout, every=options["progress_every"])
+        try:
+            run = crawl(source, on_progress=display if options["verbosity"] > 0 else None)
+        finally:
+            display.finish()
         self.stdout.write(f"[2/3] recorded run {run.pk}")
         rejected = sum(run.rejected.values()) if isinstance(run.rejected, dict) else 0
         rows = [
