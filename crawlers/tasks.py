@@ -8,6 +8,8 @@ from celery import shared_task
 from django.conf import settings
 from django.utils import timezone
 
+from search.tasks import sync_index
+
 from .models import CrawlRun, Source
 from .progress import Progress
 from .run import run_crawl
@@ -68,6 +70,7 @@ def crawl_source(source_id: int) -> None:
     source = Source.objects.filter(pk=source_id, enabled=True).first()
     if source is not None:
         crawl(source)
+        sync_index.delay()  # what the crawl changed reaches the index now
 
 
 @shared_task(ignore_result=True)

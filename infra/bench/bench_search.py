@@ -145,7 +145,10 @@ def _elasticsearch_index() -> Iterator[Any]:
     try:
         yield index
     finally:
-        index.drop()
+        try:
+            index.drop()
+        except Exception:  # keep the benchmark's own error; say what is left behind
+            logger.exception("could not delete the indices %s_*", index.prefix)
 
 
 def _wait_for(client: Any, seconds: float = 180) -> None:

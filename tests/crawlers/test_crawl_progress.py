@@ -181,3 +181,17 @@ def test_manage_crawl_shows_progress_then_the_summary_table(fixture_server, craw
     table = dict(line.split()[:2] for line in lines[table_start + 1 : table_start + 10])
     assert int(table["items"]) > 0 and table["new"] == table["items"]
     assert f"{table['items']} items ({table['new']} new" in progress[-1]
+    # What the crawl stored is in the vacancy index when the command ends.
+    indexed = re.search(r"^\s+indexed\s+(\d+)$", done.stdout, re.MULTILINE)
+    assert indexed is not None and indexed[1] == table["new"], done.stdout
+    searched = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from search.query import Query, search; from search.models import Vacancy;"
+        " print(search(Query()).total, Vacancy.objects.filter(state='active',"
+        " duplicate_of=None).count())",
+        env=env,
+    )
+    found, visible = searched.stdout.split()
+    assert found == visible != "0", searched.stderr

@@ -73,3 +73,12 @@ def test_sheet_without_proposals_says_so(client, alice, arabic_speaker):
     response = sheet(client, alice, arabic_speaker)
     assert response.status_code == 200
     assert response.context["cards"] == []
+
+
+def test_arabic_sheet_is_labelled_in_arabic(client, alice, arabic_speaker):
+    suggest(arabic_speaker, stored_vacancy(1), status=Suggestion.Status.PROPOSED)
+    html = sheet(client, alice, arabic_speaker).content.decode()
+    assert "<h1>وظائف مناسبة لك</h1>" in html  # "Vacancies for you"
+    assert "<dd>عمل</dd>" in html  # the kind "Job"
+    assert "<dd>دوام كامل</dd>" in html  # the working time "full-time"
+    assert "Vacancies for you" not in html

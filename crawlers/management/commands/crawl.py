@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 from crawlers.models import Source
 from crawlers.progress import Progress, render_line, render_plain
 from crawlers.tasks import CRAWL_KINDS, crawl
+from search import sync
 
 
 class ProgressDisplay:
@@ -98,5 +99,20 @@ class Command(BaseCommand):
             self.stdout.write(self.style.WARNING(f"  {problem['url']}: {problem['problem']}"))
         for error in run.errors:
             self.stderr.write(self.style.ERROR(error))
+        self._sync_index()
         if not run.succeeded:
             raise CommandError(f"the crawl of {key} finished with errors.")
+
+    def _sync_index(self) -> None:
+        """Send what the crawl changed to the vacancy index now, not at the next sync."""
+        try:
+            sent = sync.drain(wait=30.0)
+        except Exception as error:  # the index may be down: the outbox keeps the changes
+            self.stderr.write(
+                self.style.WARNING(
+                    f"  index not updated ({type(error).__name__}); "
+                    "the changes stay queued for the next index sync"
+                )
+            )
+        else:
+            self.stdout.write(f"  {'indexed':<10}{sent:>10}")
