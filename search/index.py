@@ -70,6 +70,7 @@ def get_index() -> VacancyIndex:
             settings.ELASTICSEARCH_URLS,
             prefix=settings.ELASTICSEARCH_INDEX_PREFIX,
             timeout=settings.ELASTICSEARCH_TIMEOUT,
+            replicas=settings.ELASTICSEARCH_REPLICAS,
         )
     from .backends.embedded import EmbeddedIndex
 

@@ -193,6 +193,8 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 # Elasticsearch: one URL or several (a cluster), comma-separated.
 ELASTICSEARCH_URLS = env_urls("ELASTICSEARCH_URL", ("http", "https"))
 ELASTICSEARCH_INDEX_PREFIX = env_str("LOTSE_INDEX_PREFIX", "lotse")
+# Copies of each vacancy index shard: 0 on one node, 1 or more in a cluster.
+ELASTICSEARCH_REPLICAS = env_int("ELASTICSEARCH_REPLICAS", 0, minimum=0, maximum=5)
 ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 10, minimum=1, maximum=300)
 
 if ELASTICSEARCH_URLS:
