@@ -32,9 +32,29 @@ from .taxonomy import Taxonomy
 logger = logging.getLogger(__name__)
 
 MAX_PHRASES = 50
+DESCRIPTION_SKILL_CERTAINTY = 1.0
 # Skills many jobs ask for: they tell little about whether the occupation fits.
 GENERIC_SKILL_GROUPS = frozenset({"soft", "general", "availability"})
-GENERIC_SKILLS = frozenset({"skill:driving_licence", "skill:driving_licence_b", "skill:first_aid"})
+GENERIC_SKILLS = frozenset(
+    {"skill:driving_licence", "skill:driving_licence_b", "skill:first_aid", "skill:lang_german"}
+)
+# Languages a participant speaks well are skills too (interpreting, customer service).
+LANGUAGE_SKILLS = {
+    "ar": "skill:lang_arabic",
+    "bg": "skill:lang_bulgarian",
+    "en": "skill:lang_english",
+    "es": "skill:lang_spanish",
+    "fa": "skill:lang_farsi",
+    "fr": "skill:lang_french",
+    "ku": "skill:lang_kurdish",
+    "pl": "skill:lang_polish",
+    "ps": "skill:lang_pashto",
+    "ro": "skill:lang_romanian",
+    "ru": "skill:lang_russian",
+    "ti": "skill:lang_tigrinya",
+    "tr": "skill:lang_turkish",
+    "uk": "skill:lang_ukrainian",
+}
 CANDIDATE_PAGES = 3  # at most 300 text candidates per participant are re-ranked
 NEAREST = 100  # openings scored for their nearness alone
 MAX_SUGGESTIONS = 50
@@ -96,9 +116,10 @@ def required_languages(title: str, text: str) -> frozenset[str]:
 def _concepts(texts: Iterable[str], kind: str) -> dict[str, float]:
     found: dict[str, float] = {}
     for text in texts:
-        for hit in taxonomy().concepts_in(text):
-            if hit.kind == kind:
-                found[hit.id] = max(found.get(hit.id, 0.0), hit.score / 100)
+        # Asking for one kind keeps an occupation on the same words from hiding a
+        # skill ("Metall bearbeiten" is a skill here, not the metalworker).
+        for hit in taxonomy().concepts_in(text, kind=kind):
+            found[hit.id] = max(found.get(hit.id, 0.0), hit.score / 100)
     return found
 
 
@@ -132,6 +153,9 @@ def profile(participant: Participant) -> scoring.Profile:
         point = (found.latitude, found.longitude)
     occupations = _concepts(_lines(participant.desired_occupations), "occupation")
     skills = _specific(_concepts(participant.skill_lines(), "skill"))
+    for language, level in languages.items():
+        if level >= scoring.FOREIGN_LANGUAGE_LEVEL and language in LANGUAGE_SKILLS:
+            skills.setdefault(LANGUAGE_SKILLS[language], 1.0)
     return scoring.Profile(
         id=participant.pk,
         kinds=frozenset(participant.desired_kinds),
@@ -159,8 +183,10 @@ def _opening(record: VacancyRecord, today: dt.date) -> scoring.Opening:
     for number, hit in enumerate(tx.occupation_of_title(record.title)):
         occupations.setdefault(hit.id, hit.score / 100 * (1.0 if number == 0 else 0.5))
     skills = _concepts([*record.skills, record.qualification], "skill")
+    # Prose finds many near-misses; from the description only sure, exact hits.
     for concept, sure in _concepts([record.description], "skill").items():
-        skills.setdefault(concept, sure * 0.8)
+        if sure >= DESCRIPTION_SKILL_CERTAINTY:
+            skills.setdefault(concept, sure * 0.8)
     skills = _specific(skills)
     point = None
     if record.latitude is not None and record.longitude is not None:

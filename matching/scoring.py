@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 LEVELS = {"A1": 1, "A2": 2, "B1": 3, "B2": 4, "C1": 5, "C2": 6, "NATIVE": 6}
 FOREIGN_LANGUAGE_LEVEL = 4  # B2: what a mandatory foreign language asks of the participant
 
-WEIGHT_OCCUPATION = 0.7
-WEIGHT_SKILLS = 0.28
+WEIGHT_OCCUPATION = 0.55
+WEIGHT_SKILLS = 0.43
 WEIGHT_NEARNESS = 0.02
 RELATED_FIT = 0.5  # a related occupation, only with at least one shared skill ...
 RELATED_SKILL_BONUS = 0.4  # ... and closer to the same one the more skills are shared
