@@ -55,7 +55,7 @@ class Document(TypedDict):
     german_rank: int  # 0 when no level is stated, A1 = 1 ... C2 = 6
     driving_licence: bool  # True only when the vacancy requires one
     state: str
-    hidden: bool  # a duplicate of another vacancy: never a search hit
+    hidden: bool  # a duplicate of an active vacancy: that one is the search hit
     url: str
 
 
@@ -68,6 +68,13 @@ def plain_text(html: str) -> str:
 def suggestion_title(title: str) -> str:
     """A title fit to be suggested while typing: "Lagerhelfer (m/w/d)" -> "Lagerhelfer"."""
     return _SPACE.sub(" ", _GENDER_TAG.sub(" ", title)).strip(" -,|")
+
+
+def is_shadowed(vacancy: Vacancy) -> bool:
+    """A duplicate stays out of search while its original is active; when the
+    original's source drops it, the duplicate is the opening's hit again."""
+    original = vacancy.duplicate_of
+    return original is not None and original.state == Vacancy.State.ACTIVE
 
 
 def document(vacancy: Vacancy) -> Document:
@@ -93,7 +100,7 @@ def document(vacancy: Vacancy) -> Document:
         "german_rank": CEFR_LEVELS.index(level) + 1 if level else 0,
         "driving_licence": bool(vacancy.driving_licence),
         "state": vacancy.state,
-        "hidden": vacancy.duplicate_of_id is not None,
+        "hidden": is_shadowed(vacancy),
         "url": vacancy.url,
     }
 
@@ -101,7 +108,9 @@ def document(vacancy: Vacancy) -> Document:
 def documents(ids: Iterable[int]) -> tuple[list[Document], list[int]]:
     """Documents for the vacancies that exist, and the ids that no longer do."""
     wanted = set(ids)
-    found = [document(v) for v in Vacancy.objects.filter(pk__in=wanted)]
+    found = [
+        document(v) for v in Vacancy.objects.filter(pk__in=wanted).select_related("duplicate_of")
+    ]
     gone = sorted(wanted - {doc["id"] for doc in found})
     return found, gone
 
@@ -110,7 +119,11 @@ def all_documents(batch: int = 2000) -> Iterator[Document]:
     """Every vacancy of the catalogue, in id order, read in batches."""
     last = 0
     while True:
-        chunk = list(Vacancy.objects.filter(pk__gt=last).order_by("pk")[:batch])
+        chunk = list(
+            Vacancy.objects.filter(pk__gt=last)
+            .select_related("duplicate_of")
+            .order_by("pk")[:batch]
+        )
         if not chunk:
             return
         yield from (document(v) for v in chunk)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import Min, Q
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -45,8 +45,14 @@ BATCH = 500
 
 
 def queue(ids: Iterable[int]) -> None:
-    """Mark vacancies for the index; call inside the transaction that changed them."""
-    IndexOutbox.objects.bulk_create([IndexOutbox(vacancy_id=pk) for pk in set(ids)])
+    """Mark vacancies for the index; call inside the transaction that changed them.
+
+    Their duplicates are marked too: whether a duplicate is shown depends on
+    its original's state (search.documents.is_shadowed).
+    """
+    wanted = set(ids)
+    wanted |= set(Vacancy.objects.filter(duplicate_of__in=wanted).values_list("pk", flat=True))
+    IndexOutbox.objects.bulk_create([IndexOutbox(vacancy_id=pk) for pk in wanted])
 
 
 @receiver(post_save, sender=Vacancy, dispatch_uid="search.sync.saved")
@@ -54,7 +60,8 @@ def _saved(sender: type[Vacancy], instance: Vacancy, **kwargs: object) -> None:
     queue([instance.pk])
 
 
-@receiver(post_delete, sender=Vacancy, dispatch_uid="search.sync.deleted")
+# Before the delete: afterwards its duplicates no longer point at it.
+@receiver(pre_delete, sender=Vacancy, dispatch_uid="search.sync.deleted")
 def _deleted(sender: type[Vacancy], instance: Vacancy, **kwargs: object) -> None:
     queue([instance.pk])
 

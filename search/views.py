@@ -31,7 +31,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from .documents import FLAGS
+from .documents import FLAGS, is_shadowed
 from .geo import distance_km, postcode_point
 from .models import Vacancy
 from .params import parse_query, parse_suggest
@@ -314,9 +314,9 @@ def distance_from_office(vacancy: Vacancy) -> float | None:
 
 @private
 def detail(request: HttpRequest, vacancy_id: int) -> HttpResponse:
-    vacancy = get_object_or_404(Vacancy, pk=vacancy_id)
-    if vacancy.duplicate_of_id is not None:
-        # One opening is one page: the first source's.
+    vacancy = get_object_or_404(Vacancy.objects.select_related("duplicate_of"), pk=vacancy_id)
+    if is_shadowed(vacancy):
+        # One opening is one page: the first source's, while that one lists it.
         target = redirect("vacancies:detail", vacancy_id=vacancy.duplicate_of_id)
         if request.GET:
             target["Location"] += "?" + read_choices(request.GET).url_query()

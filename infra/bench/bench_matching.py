@@ -462,7 +462,6 @@ def _index_prefix() -> Iterator[tuple[str, str]]:
             logger.exception("could not delete the indices %s_*", prefix)
 
 
-@cache
 def _measured() -> dict[str, Any]:
     with (
         _index_prefix() as (url, prefix),
@@ -490,14 +489,21 @@ def _context(found: dict[str, Any]) -> str:
 
 
 def _skipped(names: list[str], unit: str, reason: str) -> list[Metric]:
-    return [Metric(name, 0.0, unit, note=f"SKIPPED (no measurement): {reason}") for name in names]
+    if not reason.startswith("FAILED"):
+        reason = f"SKIPPED (no measurement): {reason}"
+    return [Metric(name, 0.0, unit, note=reason) for name in names]
 
 
+@cache
 def _measured_or_skipped() -> dict[str, Any] | str:
+    """The child's numbers, or why there are none; one run for both metrics."""
     try:
         return _measured()
     except Skipped as skipped:
         return str(skipped)
+    except Exception as error:  # recorded, so the other benchmarks still run
+        logger.exception("the matching benchmark failed")
+        return f"FAILED: {type(error).__name__}: {error}"
 
 
 @benchmark("matching_latency")

@@ -319,6 +319,9 @@ def test_a_duplicate_leads_to_the_first_sources_page(client, index):
     response = client.get(f"/stellen/{second}/?q=Lager")
     assert response.status_code == 302
     assert response["Location"] == f"/stellen/{first}/?q=Lager"
+    # Once the first source drops it, the other source's page is the opening's page.
+    Vacancy.objects.filter(pk=first).update(state=Vacancy.State.REMOVED)
+    assert client.get(f"/stellen/{second}/").status_code == 200
 
 
 def test_an_unknown_vacancy_is_not_found(client, index):

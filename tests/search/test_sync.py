@@ -162,3 +162,24 @@ def test_healthz_shows_the_index_lag(client):
     upsert(vacancy())
     body = client.get("/healthz").json()
     assert body["index_lag"]["pending"] == 1
+
+
+def test_a_duplicate_is_the_hit_once_its_original_is_gone(vacancy_index):
+    start = timezone.now()
+    original = upsert(vacancy(source="ba", external_id="1", url="https://ba.example/1"))
+    copy = upsert(vacancy(source="site", external_id="2", url="https://jobs.example/2"))
+    assert copy.duplicate_of == original.vacancy_id
+    sync.drain(vacancy_index)
+    assert visible(vacancy_index) == {original.vacancy_id}
+
+    mark_removed("ba", seen_since=start + dt.timedelta(seconds=1))  # BA stopped listing it
+    sync.drain(vacancy_index)
+    assert visible(vacancy_index) == {copy.vacancy_id}
+
+    Vacancy.objects.filter(pk=original.vacancy_id).update(state=Vacancy.State.ACTIVE)
+    sync.queue([original.vacancy_id])
+    sync.drain(vacancy_index)
+    assert visible(vacancy_index) == {original.vacancy_id}
+    Vacancy.objects.get(pk=original.vacancy_id).delete()  # its copy is the opening now
+    sync.drain(vacancy_index)
+    assert visible(vacancy_index) == {copy.vacancy_id}
