@@ -7,7 +7,8 @@ job boards write them ("Lagerhelfer (m/w/d)", "Pflegefachfrau / Pflegefachmann",
 in Thuringia and around it with real coordinates and postal codes, kinds,
 working times, German levels, posted dates up to four months back and
 descriptions of two to five sentences. A few percent are expired, or the same
-opening published by a second source (a duplicate, never a search hit).
+opening published by a second source (a duplicate: no search hit while its
+original is active).
 
 `documents(generated, today)` turns them into index documents through the
 catalogue's own mapping and `search.documents.document`, ids 1 to count, so
@@ -849,19 +850,23 @@ def vacancy_rows(
     from search.catalogue import _fields  # the catalogue's own mapping of VacancyData to a row
     from search.models import Vacancy
 
+    made: list[Vacancy] = []
     for pk, item in enumerate(generated, start=1):
         fields = _fields(item.data, today)
         fields["state"] = str(fields["state"])  # plain text, as read back from the database
-        yield Vacancy(
+        row = Vacancy(
             pk=pk,
             source=item.data.source,
             external_id=item.data.external_id,
-            duplicate_of_id=item.duplicate_of,
+            # The original itself (made before), so a document needs no database to see it.
+            duplicate_of=made[item.duplicate_of - 1] if item.duplicate_of else None,
             first_seen=now,
             last_seen=now,
             changed_at=now,
             **fields,
         )
+        made.append(row)
+        yield row
 
 
 def documents(generated: Iterable[Generated], today: dt.date) -> list[Document]:
