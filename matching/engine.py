@@ -31,8 +31,8 @@ from .taxonomy import Taxonomy
 
 logger = logging.getLogger(__name__)
 
-MAX_PHRASES = 50
-DESCRIPTION_SKILL_CERTAINTY = 1.0
+MAX_PHRASES = 30
+DESCRIPTION_SKILL_WEIGHT = 0.8  # a skill named in the description, not in the list
 # Skills many jobs ask for: they tell little about whether the occupation fits.
 GENERIC_SKILL_GROUPS = frozenset({"soft", "general", "availability"})
 GENERIC_SKILLS = frozenset(
@@ -55,7 +55,7 @@ LANGUAGE_SKILLS = {
     "tr": "skill:lang_turkish",
     "uk": "skill:lang_ukrainian",
 }
-CANDIDATE_PAGES = 3  # at most 300 text candidates per participant are re-ranked
+CANDIDATE_PAGES = 1  # at most 300 text candidates per participant are re-ranked
 NEAREST = 100  # openings scored for their nearness alone
 MAX_SUGGESTIONS = 50
 MAX_REACH_KM = 200.0  # nobody is asked to travel farther; participants beyond are not checked
@@ -173,7 +173,7 @@ def opening(record: VacancyRecord, today: dt.date) -> scoring.Opening:
     return _opening(record, today)
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=50_000)
 def _opening(record: VacancyRecord, today: dt.date) -> scoring.Opening:
     """Concepts of a vacancy; kept while the record is unchanged (records are values)."""
     tx = taxonomy()
@@ -183,10 +183,9 @@ def _opening(record: VacancyRecord, today: dt.date) -> scoring.Opening:
     for number, hit in enumerate(tx.occupation_of_title(record.title)):
         occupations.setdefault(hit.id, hit.score / 100 * (1.0 if number == 0 else 0.5))
     skills = _concepts([*record.skills, record.qualification], "skill")
-    # Prose finds many near-misses; from the description only sure, exact hits.
-    for concept, sure in _concepts([record.description], "skill").items():
-        if sure >= DESCRIPTION_SKILL_CERTAINTY:
-            skills.setdefault(concept, sure * 0.8)
+    # Prose is read word for word only: fuzzy reading finds many near-misses there.
+    for concept in sorted(tx.exact_concepts(record.description, "skill")):
+        skills.setdefault(concept, DESCRIPTION_SKILL_WEIGHT)
     skills = _specific(skills)
     point = None
     if record.latitude is not None and record.longitude is not None:
@@ -227,6 +226,7 @@ def candidate_query(person: scoring.Profile) -> Query | None:
         no_driving_licence=not person.driving_licence,
         sort="relevance",
         page_size=100,
+        details=False,
     )
 
 

@@ -18,8 +18,13 @@ or description:
   ("Staplerfahrer" finds "Gabelstaplerfahrer").
 
 `any_text` (for matching) holds phrases of which at least one must match,
-each phrase by the same rules as `text` (all its terms); it combines with
-`text` and the filters by AND, and counts for relevance like `text`.
+each phrase by the rules of `text` (all its terms) but without typo
+tolerance: the phrases come from a vocabulary, not from someone typing. It
+combines with `text` and the filters by AND, and counts for relevance.
+
+`details=False` (for matching, which needs only ids and order) leaves out
+what costs time and only people read: facets are empty, highlights are the
+escaped title and no snippet.
 
 Filters combine with AND; the values within one filter with OR:
 - `kinds`: any of these kinds; `working_times`: any of these working times;
@@ -117,6 +122,7 @@ class Query:
     page: int = 1
     page_size: int = 20
     today: dt.date | None = None  # for posted_within_days; None: today
+    details: bool = True  # facets and highlights; matching needs neither
 
     def __post_init__(self) -> None:
         if len(self.text) > MAX_TEXT_LENGTH:

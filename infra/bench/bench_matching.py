@@ -46,6 +46,7 @@ Both metrics come from one child run, made when the first is asked for.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import datetime as dt
 import json
 import logging
@@ -368,10 +369,17 @@ def inside() -> dict[str, object]:
     relevance = {person.pk: grades(person, by_sector) for person in timed}
     engine_ranked = _suggested([person.pk for person in timed])
 
+    profile_to = os.environ.get("LOTSE_BENCH_PROFILE")  # a file for cProfile's stats
+    profiler = cProfile.Profile() if profile_to else None
     tick = time.perf_counter()
+    if profiler:
+        profiler.enable()
     for person in batch:
         engine.match_participant(person.pk, today=today)
     batch_seconds = time.perf_counter() - tick
+    if profiler and profile_to:
+        profiler.disable()
+        profiler.dump_stats(profile_to)
     batch_baseline_ranked = {}
     tick = time.perf_counter()
     for person in batch:

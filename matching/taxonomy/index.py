@@ -379,6 +379,18 @@ class Taxonomy:
         """The concepts (of `kind`, or all) found in `text`, best first."""
         return list(self.analyse(text, kind).hits)
 
+    def exact_concepts(self, text: str, kind: Kind | None = None) -> set[str]:
+        """Concepts (of `kind`, or all) whose label stands word for word in `text`,
+        after folding: no typo tolerance, but fast enough for long prose."""
+        tokens = _key_tokens(fold(strip_gender(text)))
+        found: set[str] = set()
+        for start in range(len(tokens)):
+            for end in range(start + 1, min(len(tokens), start + MAX_SPAN) + 1):
+                for concept_id in self._exact.get(" ".join(tokens[start:end]), ()):
+                    if kind is None or self.concepts[concept_id].kind == kind:
+                        found.add(concept_id)
+        return found
+
     def analyse(self, text: str, kind: Kind | None = None) -> TextAnalysis:
         """Concepts (of `kind`, or all) found in `text` and the words that
         matched none. Looking for one kind lets a skill not hide an occupation

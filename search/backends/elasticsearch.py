@@ -391,6 +391,8 @@ class ElasticsearchIndex:
                 bucket["key"]: bucket["doc_count"]
                 for bucket in aggregations[dimension]["values"]["buckets"]
             }
+            if dimension in aggregations
+            else {}
             for dimension in FACET_DIMENSIONS
         }
         return Results(
@@ -414,7 +416,7 @@ class ElasticsearchIndex:
 # Request bodies (plain functions over a Query, testable without a server) ---
 
 
-def _term_query(term: Term) -> dict[str, Any]:
+def _term_query(term: Term, typos: bool = True) -> dict[str, Any]:
     """One term matches any text field (typo tolerant) or, when long, inside a title compound.
 
     Terms come from search.analysis, as in the embedded backend: the typos allowed
@@ -423,7 +425,7 @@ def _term_query(term: Term) -> dict[str, Any]:
     """
     exact = {"query": term.word, "fields": list(TEXT_FIELDS), "operator": "and"}
     options: list[dict[str, Any]] = [{"multi_match": exact}]
-    if term.edits:
+    if term.edits and typos:
         fuzzy = {
             **exact,
             "fields": list(FOLDED_FIELDS),
@@ -512,7 +514,10 @@ def search_body(query: Query) -> dict[str, Any]:
     phrases = [found for phrase in query.any_text if (found := query_terms(phrase))]
     must = [_term_query(term) for term in terms]
     if phrases:  # any one phrase, all its terms
-        either = [{"bool": {"must": [_term_query(term) for term in phrase]}} for phrase in phrases]
+        either = [
+            {"bool": {"must": [_term_query(term, typos=False) for term in phrase]}}
+            for phrase in phrases
+        ]
         must.append({"bool": {"should": either, "minimum_should_match": 1}})
     marked = terms + [term for phrase in phrases for term in phrase]
     facet_filters = _facet_filters(query)
@@ -549,8 +554,10 @@ def search_body(query: Query) -> dict[str, Any]:
     }
     if facet_filters:
         body["post_filter"] = {"bool": {"filter": list(facet_filters.values())}}
-    if not marked:
+    if not marked or not query.details:
         del body["highlight"]
+    if not query.details:
+        del body["aggs"]
     return body
 
 

@@ -535,7 +535,7 @@ class EmbeddedIndex:
         db.execute("CREATE TEMP TABLE IF NOT EXISTS any_hits (id INTEGER PRIMARY KEY, score REAL)")
         db.execute("DELETE FROM temp.any_hits")
         for phrase in phrases:
-            expansions = [vocabulary.similar(term) for term in phrase]
+            expansions = [[term.stem] for term in phrase]  # no typos: phrases are vocabulary
             groups.extend(expansions)
             if self._match(db, phrase, expansions, scored):
                 db.execute(
@@ -728,7 +728,10 @@ class EmbeddedIndex:
             )
         }
         descriptions: dict[int, str] = {}
-        if text:
+        if not query.details:  # nobody reads them: no snippets, titles unmarked
+            matched, terms = frozenset(), []
+            kinds, times = {}, {}
+        if text and query.details:
             descriptions = dict(
                 db.execute(
                     "SELECT id, description FROM descriptions"

@@ -306,6 +306,22 @@ def test_any_of_combines_with_text_and_filters(index):
     assert found(index, any_text=("Lager",), kinds=frozenset({"ausbildung"})) == {12}
 
 
+def test_any_of_phrases_are_vocabulary_not_typing(index):
+    assert 1 not in found(index, any_text=("Lagerhelfr",))
+    assert 2 in found(index, any_text=("Staplerfahrer",))  # inside the compound still
+
+
+def test_without_details_the_same_hits_come_plain(index):
+    options = {"text": "Lager", "kinds": frozenset({"job", "ausbildung"})}
+    full, lean = run(index, **options), run(index, details=False, **options)
+    assert ids(lean) == ids(full) and lean.total == full.total
+    assert all(not counts for counts in lean.facets.values())
+    assert [hit.highlight_title for hit in lean.hits] == [
+        html.escape(hit.title) for hit in lean.hits
+    ]
+    assert {hit.highlight_description for hit in lean.hits} == {""}
+
+
 def test_any_of_ranks_the_better_match_first(index):
     assert ids(run(index, any_text=("Lagerhelfer", "Zahnarztpraxis")))[0] == 1
 

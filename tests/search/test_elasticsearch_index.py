@@ -245,8 +245,9 @@ def test_several_urls_make_a_cluster_for_the_client():
 @pytest.mark.slow
 @pytest.mark.django_db
 def test_a_stopped_elasticsearch_loses_no_catalogue_write(index):
-    for number in range(5):
-        catalogue.upsert(vacancy(external_id=f"before-{number}", url="", title=f"Koch {number}"))
+    # Five different openings (similar titles would be merged as duplicates).
+    for number, title in enumerate(["Koch 0", "Bäcker", "Maurer", "Gärtner", "Friseur"]):
+        catalogue.upsert(vacancy(external_id=f"before-{number}", url="", title=title))
     assert sync.drain(index) == 5
 
     control("elasticsearch", "stop")
