@@ -174,14 +174,31 @@ def opening(record: VacancyRecord, today: dt.date) -> scoring.Opening:
 
 
 @lru_cache(maxsize=50_000)
+def title_occupations(title: str) -> dict[str, float]:
+    """The occupations a title names. The first is what the job is; later ones are
+    context ("Wohnbereichsleitung Pflege" is a lead's job in care, not a helper's)."""
+    occupations: dict[str, float] = {}
+    for number, hit in enumerate(taxonomy().occupation_of_title(title)):
+        occupations.setdefault(hit.id, hit.score / 100 * (1.0 if number == 0 else 0.5))
+    return occupations
+
+
+def could_fit(person: scoring.Profile, title: str) -> bool:
+    """Whether the title's occupation is one the person wants or a related one:
+    without that no score is possible, so the vacancy's skills need not be read."""
+    related = taxonomy().related
+    return any(
+        wanted == found or related(wanted, found)
+        for wanted in person.occupations
+        for found in title_occupations(title)
+    )
+
+
+@lru_cache(maxsize=50_000)
 def _opening(record: VacancyRecord, today: dt.date) -> scoring.Opening:
     """Concepts of a vacancy; kept while the record is unchanged (records are values)."""
     tx = taxonomy()
-    # The first concept of a title is what the job is; later ones are context
-    # ("Wohnbereichsleitung Pflege" is a lead's job in care, not a care helper's).
-    occupations: dict[str, float] = {}
-    for number, hit in enumerate(tx.occupation_of_title(record.title)):
-        occupations.setdefault(hit.id, hit.score / 100 * (1.0 if number == 0 else 0.5))
+    occupations = title_occupations(record.title)
     skills = _concepts([*record.skills, record.qualification], "skill")
     # Prose is read word for word only: fuzzy reading finds many near-misses there.
     for concept in sorted(tx.exact_concepts(record.description, "skill")):
@@ -248,7 +265,9 @@ def rank(person: scoring.Profile, today: dt.date) -> list[tuple[scoring.Opening,
     ids.update((hit.id, None) for hit in search_query.search(nearest).hits)
     records = search_query.vacancies(list(ids))
     openings = [
-        opening(records[i], today) for i in ids if i in records and not records[i].duplicate
+        opening(records[i], today)
+        for i in ids
+        if i in records and not records[i].duplicate and could_fit(person, records[i].title)
     ]
     return scoring.rank(person, openings, taxonomy().related)[:MAX_SUGGESTIONS]
 
