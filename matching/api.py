@@ -92,18 +92,7 @@ class ParticipantDetailView(ParticipantAPIView):
         return Response(
             {
                 **summary(participant),
-                "name": participant.name,
-                "contact": participant.contact,
-                "desired_kinds": participant.desired_kinds,
-                "desired_occupations": participant.desired_occupations,
-                "skills": participant.skill_lines(),
-                "languages": participant.languages,
-                "german_level": participant.german_level,
-                "driving_licence": participant.driving_licence,
-                "home_postal_code": participant.home_postal_code,
-                "max_distance_km": participant.max_distance_km,
-                "availability": participant.availability,
-                "qualifications": participant.qualifications,
+                **privacy.profile(participant),
                 "consent": None
                 if consent is None
                 else {

@@ -77,6 +77,24 @@ def withdraw_consent(participant: Participant, *, by: Any) -> int:
     return removed
 
 
+def profile(participant: Participant) -> dict[str, object]:
+    """The participant's own data as plain values: name, contact and skill profile."""
+    return {
+        "name": participant.name,
+        "contact": participant.contact,
+        "desired_kinds": participant.desired_kinds,
+        "desired_occupations": participant.desired_occupations,
+        "skills": participant.skill_lines(),
+        "languages": participant.languages,
+        "german_level": participant.german_level,
+        "driving_licence": participant.driving_licence,
+        "home_postal_code": participant.home_postal_code,
+        "max_distance_km": participant.max_distance_km,
+        "availability": participant.availability,
+        "qualifications": participant.qualifications,
+    }
+
+
 def export(participant: Participant, *, by: Any) -> dict[str, object]:
     """Everything Lotse holds on one participant (Art. 15), as plain data."""
     audit(by, "exported", participant)
@@ -85,19 +103,8 @@ def export(participant: Participant, *, by: Any) -> dict[str, object]:
         "participant": {
             "code": participant.code,
             "office": participant.office.name,
-            "name": participant.name,
-            "contact": participant.contact,
             "language": participant.language,
-            "desired_kinds": participant.desired_kinds,
-            "desired_occupations": participant.desired_occupations,
-            "skills": participant.skill_lines(),
-            "languages": participant.languages,
-            "german_level": participant.german_level,
-            "driving_licence": participant.driving_licence,
-            "home_postal_code": participant.home_postal_code,
-            "max_distance_km": participant.max_distance_km,
-            "availability": participant.availability,
-            "qualifications": participant.qualifications,
+            **profile(participant),
             "created_at": participant.created_at.isoformat(),
             "updated_at": participant.updated_at.isoformat(),
         },
