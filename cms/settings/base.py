@@ -236,6 +236,19 @@ else:
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
+# A task whose worker died mid-run goes back on the queue (every task is
+# idempotent), rather than being lost with the acknowledgement.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# Separate queues so a long crawl never delays indexing or matching: the
+# production layout runs one worker pool per queue (infra/deploy). The
+# one-PC default runs one worker that consumes all of them.
+CELERY_TASK_DEFAULT_QUEUE = "default"
+LOTSE_TASK_QUEUES = ("default", "crawling", "indexing", "matching")
+CELERY_TASK_ROUTES = {
+    "crawlers.tasks.*": {"queue": "crawling"},
+    "search.tasks.*": {"queue": "indexing"},
+    "matching.tasks.*": {"queue": "matching"},
+}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]

@@ -41,3 +41,22 @@ def test_worker_runs_a_task_sent_through_redis(transactional_db, tmp_path, setti
     finally:
         worker.terminate()
         worker.wait(timeout=30)
+
+
+def test_long_crawls_have_their_own_queue_apart_from_indexing_and_matching():
+    from cms.celery import app
+    from crawlers.tasks import crawl_source
+    from matching.tasks import rematch_participant
+    from search.tasks import sync_index
+
+    router = app.amqp.router
+    queues = {
+        task.name: router.route({}, task.name)["queue"].name
+        for task in (crawl_source, sync_index, rematch_participant, heartbeat)
+    }
+    assert queues == {
+        crawl_source.name: "crawling",
+        sync_index.name: "indexing",
+        rematch_participant.name: "matching",
+        heartbeat.name: "default",
+    }

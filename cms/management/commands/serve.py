@@ -38,6 +38,7 @@ def process_commands(host: str, port: int, web_workers: int) -> dict[str, list[s
             python, "-m", "celery", "-A", "cms", "worker",
             "--pool", "threads", "--concurrency", "2", "--loglevel", "INFO",
             "--without-mingle", "--without-gossip",
+            "--queues", ",".join(settings.LOTSE_TASK_QUEUES),
         ],
         "beat": [
             python, "-m", "celery", "-A", "cms", "beat",
