@@ -11,10 +11,11 @@ for vacancies that changed. Both are what the Celery tasks call, and what
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from django.db import transaction
@@ -25,13 +26,17 @@ from search.geo import bounding_box, postcode_point
 from search.query import Query, VacancyRecord
 
 from . import scoring
-from .models import Participant, Suggestion
+from .models import Participant, Suggestion, VacancyFeatures
 from .privacy import has_consent
 from .taxonomy import Taxonomy
+from .taxonomy.index import DATA_FILE
 
 logger = logging.getLogger(__name__)
 
 MAX_PHRASES = 30
+# Raise when the way features are read from a vacancy changes: every kept
+# VacancyFeatures row is then read again when next needed.
+FEATURES_REVISION = "1"
 DESCRIPTION_SKILL_WEIGHT = 0.8  # a skill named in the description, not in the list
 # Skills many jobs ask for: they tell little about whether the occupation fits.
 GENERIC_SKILL_GROUPS = frozenset({"soft", "general", "availability"})
@@ -55,7 +60,7 @@ LANGUAGE_SKILLS = {
     "tr": "skill:lang_turkish",
     "uk": "skill:lang_ukrainian",
 }
-CANDIDATE_PAGES = 1  # at most 300 text candidates per participant are re-ranked
+
 NEAREST = 100  # openings scored for their nearness alone
 MAX_SUGGESTIONS = 50
 MAX_REACH_KM = 200.0  # nobody is asked to travel farther; participants beyond are not checked
@@ -169,10 +174,6 @@ def profile(participant: Participant) -> scoring.Profile:
     )
 
 
-def opening(record: VacancyRecord, today: dt.date) -> scoring.Opening:
-    return _opening(record, today)
-
-
 @lru_cache(maxsize=50_000)
 def title_occupations(title: str) -> dict[str, float]:
     """The occupations a title names. The first is what the job is; later ones are
@@ -194,16 +195,79 @@ def could_fit(person: scoring.Profile, title: str) -> bool:
     )
 
 
-@lru_cache(maxsize=50_000)
-def _opening(record: VacancyRecord, today: dt.date) -> scoring.Opening:
-    """Concepts of a vacancy; kept while the record is unchanged (records are values)."""
+@dataclass(frozen=True)
+class Features:
+    """What matching reads from a vacancy's words."""
+
+    occupations: dict[str, float]
+    skills: dict[str, float]
+    required_languages: frozenset[str]
+
+
+@cache
+def taxonomy_fingerprint() -> str:
+    digest = hashlib.sha256(DATA_FILE.read_bytes())
+    digest.update(FEATURES_REVISION.encode())
+    return digest.hexdigest()[:16]
+
+
+def _version(record: VacancyRecord) -> str:
+    return f"{record.content_hash}:{taxonomy_fingerprint()}"
+
+
+def features_of(record: VacancyRecord) -> Features:
+    """Read a vacancy (with its description) for occupations, skills and languages."""
     tx = taxonomy()
-    occupations = title_occupations(record.title)
     skills = _concepts([*record.skills, record.qualification], "skill")
     # Prose is read word for word only: fuzzy reading finds many near-misses there.
     for concept in sorted(tx.exact_concepts(record.description, "skill")):
         skills.setdefault(concept, DESCRIPTION_SKILL_WEIGHT)
-    skills = _specific(skills)
+    return Features(
+        occupations=title_occupations(record.title),
+        skills=_specific(skills),
+        required_languages=required_languages(
+            record.title, " ".join([record.description, *record.skills])
+        ),
+    )
+
+
+def vacancy_features(records: Mapping[int, VacancyRecord]) -> dict[int, Features]:
+    """Features of these vacancies: read once per version of a vacancy (its
+    content hash) and of the taxonomy, kept in VacancyFeatures, read again
+    when either changes. The records may come without their text."""
+    wanted = {pk: _version(record) for pk, record in records.items()}
+    found: dict[int, Features] = {}
+    kept = VacancyFeatures.objects.filter(vacancy_id__in=list(wanted)).values_list(
+        "vacancy_id", "version", "occupations", "skills", "required_languages"
+    )
+    for pk, version, occupations, skills, languages in kept:
+        if version == wanted[pk]:
+            found[pk] = Features(occupations, skills, frozenset(languages))
+    missing = [pk for pk in wanted if pk not in found]
+    if not missing:
+        return found
+    full = search_query.vacancies(missing)
+    fresh = {pk: features_of(record) for pk, record in full.items()}
+    VacancyFeatures.objects.bulk_create(
+        [
+            VacancyFeatures(
+                vacancy_id=pk,
+                version=_version(full[pk]),
+                occupations=features.occupations,
+                skills=features.skills,
+                required_languages=sorted(features.required_languages),
+            )
+            for pk, features in fresh.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["vacancy_id"],
+        update_fields=["version", "occupations", "skills", "required_languages"],
+    )
+    found.update(fresh)
+    return found
+
+
+def opening(record: VacancyRecord, features: Features, today: dt.date) -> scoring.Opening:
     point = None
     if record.latitude is not None and record.longitude is not None:
         point = (record.latitude, record.longitude)
@@ -211,15 +275,13 @@ def _opening(record: VacancyRecord, today: dt.date) -> scoring.Opening:
         id=record.id,
         kind=record.kind,
         title=record.title,
-        occupations=occupations,
-        skills=skills,
+        occupations=features.occupations,
+        skills=features.skills,
         german=scoring.level(record.german_level),
         driving_licence=record.driving_licence,
         point=point,
         working_times=frozenset(record.working_times),
-        required_languages=required_languages(
-            record.title, " ".join([record.description, *record.skills])
-        ),
+        required_languages=features.required_languages,
         expired=record.state != "active"
         or (record.valid_through is not None and record.valid_through < today),
     )
@@ -253,22 +315,20 @@ def rank(person: scoring.Profile, today: dt.date) -> list[tuple[scoring.Opening,
     first = candidate_query(person)
     if first is None:
         return []
-    ids: dict[int, None] = {}
-    for page in range(1, CANDIDATE_PAGES + 1):
-        results = search_query.search(replace(first, page=page))
-        ids.update((hit.id, None) for hit in results.hits)
-        if page >= results.pages:
-            break
     # Wordings the phrases miss ("Auslieferungsfahrer" for a delivery rider):
     # the nearest openings the constraints allow are scored too.
     nearest = replace(first, any_text=(), sort="distance", page_size=NEAREST)
-    ids.update((hit.id, None) for hit in search_query.search(nearest).hits)
-    records = search_query.vacancies(list(ids))
-    openings = [
-        opening(records[i], today)
+    ids: dict[int, None] = {}
+    for results in search_query.search_many([first, nearest]):
+        ids.update((hit.id, None) for hit in results.hits)
+    records = search_query.vacancies(list(ids), text=False)
+    fitting = {
+        i: records[i]
         for i in ids
         if i in records and not records[i].duplicate and could_fit(person, records[i].title)
-    ]
+    }
+    features = vacancy_features(fitting)
+    openings = [opening(record, features[i], today) for i, record in fitting.items()]
     return scoring.rank(person, openings, taxonomy().related)[:MAX_SUGGESTIONS]
 
 
@@ -291,17 +351,21 @@ def _store(participant: Participant, ranked: Sequence[tuple[scoring.Opening, sco
     existing = {s.vacancy_id: s for s in participant.suggestions.select_for_update()}
     now = timezone.now()
     fresh = set()
+    new: list[Suggestion] = []
+    changed: list[Suggestion] = []
     for found, fit in ranked:
         fresh.add(found.id)
         current = existing.get(found.id)
         if current is None:
-            Suggestion.objects.create(
-                participant=participant,
-                vacancy_id=found.id,
-                score=fit.score,
-                explanation=explanation(fit),
-                created_at=now,
-                updated_at=now,
+            new.append(
+                Suggestion(
+                    participant=participant,
+                    vacancy_id=found.id,
+                    score=fit.score,
+                    explanation=explanation(fit),
+                    created_at=now,
+                    updated_at=now,
+                )
             )
         elif current.status != Suggestion.Status.DISMISSED and current.score != fit.score:
             current.score, current.explanation, current.updated_at = (
@@ -309,7 +373,9 @@ def _store(participant: Participant, ranked: Sequence[tuple[scoring.Opening, sco
                 explanation(fit),
                 now,
             )
-            current.save(update_fields=["score", "explanation", "updated_at"])
+            changed.append(current)
+    Suggestion.objects.bulk_create(new)
+    Suggestion.objects.bulk_update(changed, ["score", "explanation", "updated_at"])
     # New suggestions that no longer fit go; what a coach acted on stays as history.
     stale = [pk for pk, s in existing.items() if pk not in fresh and s.status == "new"]
     participant.suggestions.filter(vacancy_id__in=stale).delete()
@@ -352,5 +418,10 @@ def participants_near(records: Iterable[VacancyRecord]) -> list[int]:
 
 def match_vacancies(ids: Sequence[int], today: dt.date | None = None) -> int:
     """Rematch the consenting participants new or changed vacancies could fit."""
-    records = search_query.vacancies(ids).values()
+    found = search_query.vacancies(ids, text=False)
+    # Read the changed vacancies once here, not once per participant; the
+    # features of vacancies that are gone go with them.
+    vacancy_features(found)
+    VacancyFeatures.objects.filter(vacancy_id__in=[i for i in ids if i not in found]).delete()
+    records = found.values()
     return sum(match_participant(pk, today) for pk in participants_near(records))

@@ -302,3 +302,25 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.participant_code}"
+
+
+class VacancyFeatures(models.Model):
+    """What matching reads from one vacancy (occupations, skills, required
+    languages), derived once per version of the vacancy and of the taxonomy.
+
+    Derived data about vacancies only, never about participants: it can be
+    deleted at any time and is derived again when next needed.
+    """
+
+    vacancy_id = models.BigIntegerField(primary_key=True)
+    # The vacancy's content hash and the taxonomy's fingerprint it was read with.
+    version = models.CharField(max_length=100)
+    occupations = models.JSONField(default=dict)
+    skills = models.JSONField(default=dict)
+    required_languages = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name_plural = "vacancy features"
+
+    def __str__(self) -> str:
+        return f"features of vacancy {self.vacancy_id}"

@@ -39,6 +39,11 @@ class VacancyIndex(Protocol):
 
     def search(self, query: Query) -> Results: ...
 
+    def search_many(self, queries: Sequence[Query]) -> list[Results]:
+        """Several searches at once, answered in order (one round trip where the
+        backend has one)."""
+        ...
+
     def suggest(self, prefix: str, limit: int) -> list[str]:
         """Distinct titles of visible active vacancies completing `prefix`, best first."""
         ...

@@ -235,6 +235,13 @@ def search(query: Query) -> Results:
     return get_index().search(query)
 
 
+def search_many(queries: Sequence[Query]) -> list[Results]:
+    """Several searches at once, in order: cheaper than one by one on Elasticsearch."""
+    from .index import get_index
+
+    return get_index().search_many(queries)
+
+
 def suggest(prefix: str, limit: int = 8) -> list[str]:
     """Titles of active vacancies completing `prefix` (typo tolerant), best first."""
     from .index import get_index
@@ -268,21 +275,31 @@ class VacancyRecord:
     posted: dt.date | None
     url: str
     duplicate: bool
+    # Changes exactly when what the source says about the vacancy changes, so
+    # whatever is derived from a record can be kept until this changes.
+    content_hash: str = ""
 
 
-def vacancies(ids: Sequence[int]) -> dict[int, VacancyRecord]:
-    """The current catalogue records of these vacancies (unknown ids left out)."""
+def vacancies(ids: Sequence[int], *, text: bool = True) -> dict[int, VacancyRecord]:
+    """The current catalogue records of these vacancies (unknown ids left out).
+
+    With text=False the description is left empty: cheaper, for callers that
+    keep what they derived from the text by the record's content_hash.
+    """
     from .documents import FLAGS, plain_text
     from .models import Vacancy
 
     found = {}
-    for v in Vacancy.objects.filter(pk__in=list(ids)):
+    rows = Vacancy.objects.filter(pk__in=list(ids))
+    if not text:
+        rows = rows.defer("description", "other_places")
+    for v in rows:
         found[v.pk] = VacancyRecord(
             id=v.pk,
             kind=v.kind,
             title=v.title,
             employer=v.employer,
-            description=plain_text(v.description),
+            description=plain_text(v.description) if text else "",
             skills=tuple(v.skills),
             qualification=v.qualification,
             german_level=v.german_level,
@@ -297,5 +314,6 @@ def vacancies(ids: Sequence[int]) -> dict[int, VacancyRecord]:
             posted=v.posted,
             url=v.url,
             duplicate=v.duplicate_of_id is not None,
+            content_hash=v.content_hash,
         )
     return found

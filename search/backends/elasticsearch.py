@@ -175,6 +175,10 @@ HIT_SOURCE = [
 ]
 
 
+class SearchError(RuntimeError):
+    """Elasticsearch refused one search of several."""
+
+
 class IndexWriteError(RuntimeError):
     """Some documents were not written; the caller keeps them queued and tries again."""
 
@@ -384,24 +388,26 @@ class ElasticsearchIndex:
             if error.error != "index_not_found_exception":
                 raise
             return Results(0, (), _empty_facets(), query.page, query.page_size)
-        hits = tuple(_hit(hit, query) for hit in response["hits"]["hits"])
-        aggregations = response.get("aggregations", {})
-        facets = {
-            dimension: {
-                bucket["key"]: bucket["doc_count"]
-                for bucket in aggregations[dimension]["values"]["buckets"]
-            }
-            if dimension in aggregations
-            else {}
-            for dimension in FACET_DIMENSIONS
-        }
-        return Results(
-            total=response["hits"]["total"]["value"],
-            hits=hits,
-            facets=facets,
-            page=query.page,
-            page_size=query.page_size,
-        )
+        return _results(response.body, query)
+
+    def search_many(self, queries: Sequence[Query]) -> list[Results]:
+        """One round trip (msearch); the cluster runs the searches side by side."""
+        if len(queries) == 1:
+            return [self.search(queries[0])]
+        searches: list[Mapping[str, Any]] = []
+        for query in queries:
+            searches += [{"index": self.alias}, _msearch_body(search_body(query))]
+        answers = self.client.msearch(searches=searches)["responses"]
+        found = []
+        for query, answer in zip(queries, answers, strict=True):
+            error = answer.get("error")
+            if error is None:
+                found.append(_results(answer, query))
+            elif error.get("type") == "index_not_found_exception":
+                found.append(Results(0, (), _empty_facets(), query.page, query.page_size))
+            else:
+                raise SearchError(f"{error.get('type')}: {error.get('reason')}")
+        return found
 
     def suggest(self, prefix: str, limit: int) -> list[str]:
         try:
@@ -414,6 +420,35 @@ class ElasticsearchIndex:
 
 
 # Request bodies (plain functions over a Query, testable without a server) ---
+
+
+def _msearch_body(body: dict[str, Any]) -> dict[str, Any]:
+    """A search's keyword arguments as one body of an msearch."""
+    body = dict(body)
+    body["from"] = body.pop("from_")
+    body["_source"] = {"includes": body.pop("source_includes")}
+    return body
+
+
+def _results(response: Mapping[str, Any], query: Query) -> Results:
+    hits = tuple(_hit(hit, query) for hit in response["hits"]["hits"])
+    aggregations = response.get("aggregations", {})
+    facets = {
+        dimension: {
+            bucket["key"]: bucket["doc_count"]
+            for bucket in aggregations[dimension]["values"]["buckets"]
+        }
+        if dimension in aggregations
+        else {}
+        for dimension in FACET_DIMENSIONS
+    }
+    return Results(
+        total=response["hits"]["total"]["value"],
+        hits=hits,
+        facets=facets,
+        page=query.page,
+        page_size=query.page_size,
+    )
 
 
 def _term_query(term: Term, typos: bool = True) -> dict[str, Any]:

@@ -490,6 +490,9 @@ class EmbeddedIndex:
 
     # Searching -------------------------------------------------------------
 
+    def search_many(self, queries: Sequence[Query]) -> list[Results]:
+        return [self.search(query) for query in queries]
+
     def search(self, query: Query) -> Results:
         empty = Results(0, (), {d: {} for d in FACET_DIMENSIONS}, query.page, query.page_size)
         terms = query_terms(query.text)

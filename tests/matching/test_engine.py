@@ -18,10 +18,11 @@ from django.conf import settings
 
 from cms.celery import app as celery_app
 from matching import engine, privacy
-from matching.models import Suggestion
+from matching.models import Suggestion, VacancyFeatures
 from search import sync
 from search.backends.embedded import EmbeddedIndex
 from search.catalogue import upsert
+from search.models import Vacancy
 from search.vacancies import Place, VacancyData
 
 from .conftest import consenting, make_participant
@@ -133,6 +134,42 @@ def test_an_opening_that_no_longer_fits_leaves_the_queue(gotha, openings):
     sync.drain()
     engine.match_participant(person.pk, today=TODAY)
     assert openings["warehouse"] not in suggested(person)
+
+
+def test_a_vacancy_is_read_once_and_again_only_when_it_changes(gotha, openings, monkeypatch):
+    person = consenting(make_participant(gotha, skills="Staplerschein"))
+    engine.match_participant(person.pk, today=TODAY)
+    kept = VacancyFeatures.objects.get(vacancy_id=openings["warehouse"])
+    assert kept.skills and kept.occupations
+
+    reads: list[int] = []
+    read = engine.features_of
+
+    def counted(record):
+        reads.append(record.id)
+        return read(record)
+
+    monkeypatch.setattr(engine, "features_of", counted)
+    engine.match_participant(person.pk, today=TODAY)
+    assert reads == []  # nothing changed: the kept features serve
+
+    first = person.suggestions.get(vacancy_id=openings["warehouse"]).explanation
+    # The employer drops the forklift licence from the list: read again, scored anew.
+    job("1", "Lagerhelfer (m/w/d)", skills=("Kommissionierung",))
+    sync.drain()
+    engine.match_participant(person.pk, today=TODAY)
+    assert reads == [openings["warehouse"]]
+    after = person.suggestions.get(vacancy_id=openings["warehouse"]).explanation
+    assert first["skills_matched"] and not after["skills_matched"]
+
+
+def test_features_of_a_vacancy_that_is_gone_go_with_it(gotha, openings):
+    person = consenting(make_participant(gotha))
+    engine.match_participant(person.pk, today=TODAY)
+    assert VacancyFeatures.objects.filter(vacancy_id=openings["warehouse"]).exists()
+    Vacancy.objects.filter(pk=openings["warehouse"]).delete()
+    engine.match_vacancies([openings["warehouse"]], today=TODAY)
+    assert not VacancyFeatures.objects.filter(vacancy_id=openings["warehouse"]).exists()
 
 
 def test_a_new_vacancy_reaches_consenting_participants_only(gotha, openings, eager):

@@ -528,3 +528,20 @@ def test_rebuild_replaces_the_contents(vacancy_index):
     assert status["documents"] == 2
     assert [entry for entry in status["indices"] if entry != name] in ([], {})
     assert {hit.id for hit in vacancy_index.search(Query(today=TODAY)).hits} == {2, 3}
+
+
+def test_several_searches_at_once_answer_each_as_alone(index):
+    queries = [
+        Query(text="Lagerhelfer", today=TODAY, page_size=5),
+        Query(near=GOTHA, radius_km=30, sort="distance", today=TODAY, page_size=3, details=False),
+        Query(text="kein Treffer xyzzy", today=TODAY),
+        Query(kinds=frozenset({"ausbildung"}), today=TODAY, page=2, page_size=1),
+    ]
+    together = index.search_many(queries)
+    alone = [index.search(query) for query in queries]
+    assert [ids(r) for r in together] == [ids(r) for r in alone]
+    assert [(r.total, r.page, r.facets) for r in together] == [
+        (r.total, r.page, r.facets) for r in alone
+    ]
+    assert ids(together[0]) and ids(together[1]) and not ids(together[2])
+    assert together[0].hits == alone[0].hits  # highlights and distances too
