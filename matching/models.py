@@ -147,6 +147,9 @@ class Participant(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.code:
             self.code = new_code(self.office)
+            # Codes are random: with thousands of participants one comes up twice now and then.
+            while Participant.objects.filter(code=self.code).exists():
+                self.code = new_code(self.office)
         if self.home_postal_code and self.latitude is None:
             from search.geo import postcode_point
 

@@ -224,3 +224,11 @@ def test_list_searches_by_name_and_code(client, alice, gotha_participant):
     assert list(client.get(url, {"q": gotha_participant.code.lower()}).context["page"]) == [
         gotha_participant
     ]
+
+
+def test_a_random_code_that_is_taken_is_drawn_again(gotha, monkeypatch):
+    drawn = iter(["GO-AAAAA", "GO-AAAAA", "GO-AAAAA", "GO-BBBBB"])
+    monkeypatch.setattr("matching.models.new_code", lambda office: next(drawn))
+    first = Participant.objects.create(office=gotha)
+    second = Participant.objects.create(office=gotha)
+    assert (first.code, second.code) == ("GO-AAAAA", "GO-BBBBB")
