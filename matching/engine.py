@@ -267,6 +267,16 @@ def vacancy_features(records: Mapping[int, VacancyRecord]) -> dict[int, Features
     return found
 
 
+def read_vacancies(ids: Sequence[int]) -> dict[int, VacancyRecord]:
+    """Read new or changed vacancies once, when they change, rather than when a
+    participant is matched; the features of vacancies that are gone go with
+    them. The current records (without text) of those still there."""
+    found = search_query.vacancies(ids, text=False)
+    vacancy_features(found)
+    VacancyFeatures.objects.filter(vacancy_id__in=[i for i in ids if i not in found]).delete()
+    return found
+
+
 def opening(record: VacancyRecord, features: Features, today: dt.date) -> scoring.Opening:
     point = None
     if record.latitude is not None and record.longitude is not None:
@@ -418,10 +428,5 @@ def participants_near(records: Iterable[VacancyRecord]) -> list[int]:
 
 def match_vacancies(ids: Sequence[int], today: dt.date | None = None) -> int:
     """Rematch the consenting participants new or changed vacancies could fit."""
-    found = search_query.vacancies(ids, text=False)
-    # Read the changed vacancies once here, not once per participant; the
-    # features of vacancies that are gone go with them.
-    vacancy_features(found)
-    VacancyFeatures.objects.filter(vacancy_id__in=[i for i in ids if i not in found]).delete()
-    records = found.values()
+    records = read_vacancies(ids).values()
     return sum(match_participant(pk, today) for pk in participants_near(records))
