@@ -330,7 +330,9 @@ def rank(person: scoring.Profile, today: dt.date) -> list[tuple[scoring.Opening,
     nearest = replace(first, any_text=(), sort="distance", page_size=NEAREST)
     ids: dict[int, None] = {}
     for results in search_query.search_many([first, nearest]):
-        ids.update((hit.id, None) for hit in results.hits)
+        # Only titles that could fit are worth reading from the catalogue.
+        ids.update((hit.id, None) for hit in results.hits if could_fit(person, hit.title))
+    # The catalogue has the last word: the index may lag behind a change.
     records = search_query.vacancies(list(ids), text=False)
     fitting = {
         i: records[i]

@@ -283,20 +283,20 @@ class VacancyRecord:
 def vacancies(ids: Sequence[int], *, text: bool = True) -> dict[int, VacancyRecord]:
     """The current catalogue records of these vacancies (unknown ids left out).
 
-    With text=False the description is left empty: cheaper, for callers that
-    keep what they derived from the text by the record's content_hash.
+    With text=False the description and skills are left empty: cheaper, for
+    callers that keep what they derived from them by the record's content_hash.
     """
     from .documents import FLAGS, plain_text
     from .models import Vacancy
 
     flags = [flag for flag, _ in FLAGS]
     fields = [
-        "id", "kind", "title", "employer", "skills", "qualification", "german_level",
+        "id", "kind", "title", "employer", "qualification", "german_level",
         "driving_licence", "latitude", "longitude", "postal_code", "city", "state",
         "valid_through", "posted", "url", "duplicate_of_id", "content_hash", *flags,
     ]  # fmt: skip
     if text:
-        fields.append("description")
+        fields += ["description", "skills"]
     found = {}
     # Plain values, not model instances: matching reads a few hundred at a time.
     for v in Vacancy.objects.filter(pk__in=list(ids)).values(*fields):
@@ -306,7 +306,7 @@ def vacancies(ids: Sequence[int], *, text: bool = True) -> dict[int, VacancyReco
             title=v["title"],
             employer=v["employer"],
             description=plain_text(v["description"]) if text else "",
-            skills=tuple(v["skills"]),
+            skills=tuple(v["skills"]) if text else (),
             qualification=v["qualification"],
             german_level=v["german_level"],
             driving_licence=bool(v["driving_licence"]),

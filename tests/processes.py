@@ -18,7 +18,11 @@ SERVICE_VARIABLES = ("DATABASE_URL", "CELERY_BROKER_URL", "ELASTICSEARCH_URL", "
 
 def clean_env(**overrides: str) -> dict[str, str]:
     """The environment without any service URL: the embedded default."""
-    env = {key: value for key, value in os.environ.items() if key not in SERVICE_VARIABLES}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key.removesuffix("_FILE") not in SERVICE_VARIABLES
+    }
     env.pop("DJANGO_SETTINGS_MODULE", None)
     env.update(overrides)
     return env

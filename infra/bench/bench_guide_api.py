@@ -90,7 +90,7 @@ class Skipped(Exception):
 
 
 def _env(data_dir: Path, database_url: str | None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in SERVICE_VARIABLES}
+    env = {k: v for k, v in os.environ.items() if k.removesuffix("_FILE") not in SERVICE_VARIABLES}
     python_path = [str(HERE), str(REPO), env.get("PYTHONPATH", "")]
     env.update(
         DJANGO_SETTINGS_MODULE="bench_settings",

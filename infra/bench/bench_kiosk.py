@@ -108,7 +108,7 @@ def _free_port() -> int:
 
 
 def _env(data_dir: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in SERVICE_VARIABLES}
+    env = {k: v for k, v in os.environ.items() if k.removesuffix("_FILE") not in SERVICE_VARIABLES}
     env.update(
         DJANGO_SETTINGS_MODULE="cms.settings.dev",
         PYTHONPATH=os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH", "")) if p),

@@ -40,7 +40,10 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(evaluate(path), sort_keys=True))
             return
         folder = tempfile.mkdtemp(prefix="lotse-eval-")
-        env = {k: v for k, v in os.environ.items() if k not in SERVICE_VARIABLES}
+        # The URLs and their *_FILE forms: nothing may reach the real services.
+        env = {
+            k: v for k, v in os.environ.items() if k.removesuffix("_FILE") not in SERVICE_VARIABLES
+        }
         env.update(DJANGO_SETTINGS_MODULE="cms.settings.dev", LOTSE_DATA_DIR=folder)
         try:
             done = subprocess.run(  # noqa: S603 - this very command, with a fixed argument list
