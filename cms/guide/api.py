@@ -29,6 +29,12 @@ DEFAULT_RADIUS_KM = 10.0
 MAX_RADIUS_KM = 200.0
 
 
+def searchable(pages):
+    """The same pages, filtered only by id: a search can filter on indexed fields
+    alone, and the id is one (aliases, topics, opening hours are not)."""
+    return pages.model.objects.filter(pk__in=list(pages.values_list("pk", flat=True)))
+
+
 class GuidePageSerializer(PageSerializer):
     available_languages = AvailableLanguagesField(read_only=True)
     dir = TextDirectionField(read_only=True)
@@ -41,7 +47,10 @@ class GuidePagesAPIViewSet(PagesAPIViewSet):
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "available_languages", "dir"]
 
     def get_base_queryset(self):
-        return super().get_base_queryset().filter(alias_of__isnull=True)
+        pages = super().get_base_queryset().filter(alias_of__isnull=True)
+        if "search" in self.request.GET:
+            return searchable(pages)
+        return pages
 
     def get_queryset(self):
         return super().get_queryset().select_related("locale")
@@ -129,11 +138,13 @@ class OfferFilter:
         queryset = queryset.matching(topic=topic, language=language, open_now=open_now)
         if "radius" in params and "near" not in params:
             raise BadRequestError("radius needs near=latitude,longitude")
+        if "search" in params:
+            queryset = searchable(queryset)
         if near := params.get("near"):
             queryset = self.within(queryset, Point.parse(near), _parse_radius(params.get("radius")))
-            if "order" not in params:
+            if "order" not in params and "search" not in params:
                 queryset = queryset.order_by("distance_km")
-        return queryset.distinct()
+        return queryset if "search" in params else queryset.distinct()
 
     @staticmethod
     def within(queryset, point: Point, radius_km: float):

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone, translation
 
 from tests.cms import guide_builders as build
@@ -189,3 +190,29 @@ def test_offer_listing_costs_a_fixed_number_of_queries(
         )
     with django_assert_max_num_queries(20):
         assert len(items(client, "/api/v2/offers/", limit="20")) == 17
+
+
+def test_pages_can_be_searched_and_aliases_stay_out(client, offers):
+    german = offers["debts"]
+    arabic_parent = build.translate(german.get_parent().specific, "ar", title="العروض")
+    alias = german.create_alias(parent=arabic_parent, update_locale=arabic_parent.locale)
+    call_command("update_index", verbosity=0)  # on Elasticsearch: searchable at once
+    found = items(client, "/api/v2/pages/", search="Schuldnerberatung")
+    assert {item["id"] for item in found} == {german.pk}
+    assert alias.pk not in {item["id"] for item in found}
+
+
+def test_offer_search_combines_with_every_filter(client, offers):
+    call_command("update_index", verbosity=0)  # on Elasticsearch: searchable at once
+    assert titles(client, "/api/v2/offers/", search="Test", topic="geld-test") == {
+        "Schuldnerberatung Test"
+    }
+    assert titles(client, "/api/v2/offers/", search="Test", language="ar") == {
+        "Integrationskurs Test"
+    }
+    assert titles(client, "/api/v2/offers/", search="Test", open_now="true") == {
+        "Integrationskurs Test"
+    }
+    near = items(client, "/api/v2/offers/", search="Test", near="50.95,10.70", radius="10")
+    assert [item["title"] for item in near] == ["Integrationskurs Test"]
+    assert near[0]["meta"]["distance_km"] is not None
