@@ -10,6 +10,9 @@ from . import views
 from .api import api_router
 from .guide import views as guide_views
 
+# A database outage is answered with 503 and Retry-After (cms.unavailable).
+handler500 = "cms.unavailable.server_error_or_unavailable"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("api/v1/participants/", include("matching.api_urls")),

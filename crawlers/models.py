@@ -10,6 +10,14 @@ from django.utils import timezone
 
 # A source that failed this many runs in a row is flagged in the admin.
 FAILING_AFTER = 3
+# After each failed run in a row a source waits twice as long before its next
+# scheduled run, up to this many times its interval: a site that is down or
+# broken is not asked again and again, and is crawled again once it recovers.
+BACKOFF_MAX_FACTOR = 8
+# A run still unfinished this long after it started was cut off (its worker
+# died): a crawl itself is stopped after an hour (crawlers.run.DEFAULT_TIMEOUT).
+STALE_AFTER = dt.timedelta(hours=2)
+INTERRUPTED = "interrupted: the worker running this crawl stopped before it finished"
 
 
 class Source(models.Model):
@@ -49,8 +57,16 @@ class Source(models.Model):
         return [line.strip() for line in getattr(self, field).splitlines() if line.strip()]
 
     def is_due(self, now: dt.datetime) -> bool:
-        last = self.runs.order_by("-started_at").first()
-        return last is None or last.started_at + dt.timedelta(hours=self.every_hours) <= now
+        """Never crawled, or its (backed-off) interval has passed and no run is under way."""
+        recent = list(self.runs.order_by("-started_at")[: BACKOFF_MAX_FACTOR.bit_length()])
+        if not recent:
+            return True
+        last = recent[0]
+        if last.finished_at is None and last.started_at > now - STALE_AFTER:
+            return False  # still running
+        failed = next((n for n, run in enumerate(recent) if run.succeeded), len(recent))
+        factor = min(2**failed, BACKOFF_MAX_FACTOR)
+        return last.started_at + dt.timedelta(hours=self.every_hours * factor) <= now
 
     @property
     def is_failing(self) -> bool:
@@ -82,3 +98,8 @@ class CrawlRun(models.Model):
     @property
     def succeeded(self) -> bool:
         return self.finished_at is not None and not self.errors
+
+
+def end_interrupted(runs: models.QuerySet[CrawlRun], now: dt.datetime) -> int:
+    """Record the unfinished runs among `runs` as failed by interruption; how many there were."""
+    return runs.filter(finished_at=None).update(finished_at=now, errors=[INTERRUPTED])

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from celery import shared_task
+from celery import Task, shared_task
 from django.conf import settings
 from django.utils import timezone
 
 from search.tasks import sync_index
 
-from .models import CrawlRun, Source
+from .models import STALE_AFTER, CrawlRun, Source, end_interrupted
 from .progress import Progress
 from .run import run_crawl
 
@@ -65,18 +65,31 @@ def crawl(source: Source, on_progress: Callable[[Progress], None] | None = None)
     return run
 
 
-@shared_task(ignore_result=True, acks_late=True)
-def crawl_source(source_id: int) -> None:
+@shared_task(bind=True, ignore_result=True, acks_late=True)
+def crawl_source(task: Task, source_id: int) -> None:
+    """Crawl one source; if its worker dies, the crawl runs again from the start.
+
+    Redone is safe: the catalogue's upsert is idempotent per source and
+    external id. A redelivered task means the worker that took it first died:
+    the run it left unfinished is recorded as interrupted.
+    """
     source = Source.objects.filter(pk=source_id, enabled=True).first()
     if source is not None:
+        if (task.request.delivery_info or {}).get("redelivered"):
+            end_interrupted(source.runs.all(), timezone.now())
         crawl(source)
         sync_index.delay()  # what the crawl changed reaches the index now
 
 
 @shared_task(ignore_result=True)
 def crawl_due_sources() -> int:
-    """Queue a crawl for every enabled source whose interval has passed."""
+    """Queue a crawl for every enabled source whose interval has passed.
+
+    Runs whose worker died long ago (their task lost too) are closed first,
+    so a source is never left "running" for good.
+    """
     now = timezone.now()
+    end_interrupted(CrawlRun.objects.filter(started_at__lt=now - STALE_AFTER), now)
     due = [source for source in Source.objects.filter(enabled=True) if source.is_due(now)]
     for source in due:
         crawl_source.delay(source.pk)

@@ -10,7 +10,9 @@ deleted: the outbox grows, and the next run catches up.
 Only one process writes to the index at a time, under a lease in the
 database (`IndexLease`): the sync task, or a rebuild, which holds the lease
 while it loads a new index, so no change can land in the old index after
-its contents were copied.
+its contents were copied. A lease whose holder died is taken over when it
+expires, or at once by a process on the same host, which can see that the
+holder's process is gone (a killed worker's batch is redone without waiting).
 """
 
 from __future__ import annotations
@@ -69,8 +71,34 @@ def _deleted(sender: type[Vacancy], instance: Vacancy, **kwargs: object) -> None
 # The lease ---------------------------------------------------------------
 
 
+def _host() -> str:
+    """This host and process-id namespace: where a holder's pid can be looked up."""
+    try:
+        namespace = os.stat("/proc/self/ns/pid").st_ino
+    except OSError:
+        return socket.gethostname()[:60]
+    return f"{socket.gethostname()[:60]}/{namespace}"  # IndexLease.holder takes 100
+
+
 def _holder() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+    return f"{_host()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def _dead_here(holder: str) -> bool:
+    """The holder ran on this host (in this pid namespace) and its process is gone."""
+    parts = holder.rsplit(":", 2)  # see _holder
+    if len(parts) != 3:
+        return False
+    host, pid, _ = parts
+    if host != _host() or not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False  # alive, another user's
+    return False
 
 
 def _take(holder: str, seconds: float) -> bool:
@@ -87,7 +115,18 @@ def _take(holder: str, seconds: float) -> bool:
         .filter(Q(expires_at__lt=now) | Q(holder=holder))
         .update(holder=holder, expires_at=until)
     )
-    return taken == 1
+    if taken:
+        return True
+    current = IndexLease.objects.filter(name=LEASE).values_list("holder", flat=True).first()
+    if current is None or not _dead_here(current):
+        return False
+    logger.info("taking over the index lease of %s, whose process is gone", current)
+    return (
+        IndexLease.objects.filter(name=LEASE, holder=current).update(
+            holder=holder, expires_at=until
+        )
+        == 1
+    )
 
 
 def _release(holder: str) -> None:

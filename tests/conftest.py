@@ -61,3 +61,11 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def client():
+    """Django's test client; its force_login also confirms the second factor (tests/staff.py)."""
+    from tests.staff import StaffClient
+
+    return StaffClient()

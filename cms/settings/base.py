@@ -9,6 +9,7 @@ ELASTICSEARCH_URL); see README.md.
 
 from __future__ import annotations
 
+import datetime
 import re
 import secrets
 from pathlib import Path
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "search",
     "crawlers",
     "matching",
+    "cms.accounts",  # staff logins: two-factor authentication, roles
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -83,19 +85,34 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.security.ContentSecurityPolicyMiddleware",  # Security headers and CSP (end of file)
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "cms.accounts.two_factor.TwoFactorMiddleware",  # Staff logins (end of file)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
+]
+
+# django-axes first: it refuses a locked-out login before a password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -121,7 +138,11 @@ TEMPLATES = [
 # Database: PostgreSQL when DATABASE_URL is set, else a SQLite file.
 DATABASE_URL = env_url("DATABASE_URL", ("postgres", "postgresql", "sqlite"))
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # Connections are kept for a minute and checked before each request reuses
+    # one, so after a database restart the web recovers on the next request.
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+    }
 else:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -232,7 +253,16 @@ if CELERY_BROKER_URL.startswith("filesystem"):
     # Remote control needs fanout delivery, which a folder broker lacks.
     CELERY_WORKER_ENABLE_REMOTE_CONTROL = False
 else:
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_timeout": 5, "socket_connect_timeout": 5}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "socket_timeout": 5,
+        "socket_connect_timeout": 5,
+        # A task taken by a worker that died unacknowledged goes back on the
+        # queue after this many seconds. Redis cannot tell a dead worker from a
+        # slow one: a task still running after this time is handed out again,
+        # so it must be longer than the longest task (a crawl is stopped after
+        # an hour, crawlers.run.DEFAULT_TIMEOUT).
+        "visibility_timeout": env_int("LOTSE_TASK_VISIBILITY_TIMEOUT", 7200, minimum=1),
+    }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
@@ -404,3 +434,97 @@ def machine_translator_setting(environ: dict[str, str] | None = None) -> dict[st
 
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting()
 # --- End of machine translation ---------------------------------------------------
+
+# --- Security headers and CSP -------------------------------------------------------
+# One strict Content-Security-Policy on every response, from django-csp: scripts,
+# styles, fonts and images only from Lotse's own origin (no inline script or
+# style, no eval), no plugins, forms posting only to Lotse, frames only from
+# Lotse itself (Wagtail's preview). The Wagtail admin needs a little more, added
+# for its paths only by cms.security.ContentSecurityPolicyMiddleware; see there.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Added to the policy under these path prefixes only. Wagtail 8's admin sets
+# style="" attributes and <style> elements from its scripts and templates (the
+# sidebar, the editor's panels, Draftail), which cannot carry a nonce: its pages
+# allow inline *styles*. Scripts stay 'self' only there too: Wagtail's inline
+# widget scripts are rendered as data instead (cms/admin_csp.py).
+LOTSE_CSP_PATH_UPDATES: dict[str, dict[str, list[str]]] = {
+    "/admin/": {"style-src": ["'unsafe-inline'"]},
+    # Django REST framework's browsable pages of the APIs (style="" in its
+    # templates); the APIs' JSON is unaffected.
+    "/api/": {"style-src": ["'unsafe-inline'"]},
+}
+# The admin fetches nothing from other sites: no avatars from Gravatar, no
+# look-up of Wagtail's latest release.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Sent as they are by Django's SecurityMiddleware (these are also its defaults,
+# written out so a Django upgrade cannot loosen them unnoticed).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No page of Lotse uses a camera, microphone, location or payment; the office
+# PC's browser must not offer them to anything that got onto a page.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+# Cookies: not readable by scripts (Wagtail's admin takes the CSRF token from
+# the page, not the cookie), not sent on requests from other sites.
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+# --- End of security headers and CSP ------------------------------------------------
+
+# --- Staff logins -------------------------------------------------------------------
+# Brute-force protection (django-axes, cms.accounts.lockout): after
+# LOTSE_LOGIN_FAILURE_LIMIT wrong passwords for one user name from one address,
+# that pair cannot sign in for LOTSE_LOGIN_LOCKOUT_MINUTES, not even with the
+# right password; other users and addresses are not affected. Attempts are
+# counted in the database, so every web process shares them. The address is
+# the client's as the vacancy API counts it (LOTSE_API_PROXIES). Unlock with
+# `manage.py axes_reset_username NAME` (or `axes_reset` for everyone).
+AXES_FAILURE_LIMIT = env_int("LOTSE_LOGIN_FAILURE_LIMIT", 5, minimum=1, maximum=100)
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=env_int("LOTSE_LOGIN_LOCKOUT_MINUTES", 15, minimum=1, maximum=7 * 24 * 60)
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "cms.accounts.lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "cms.accounts.lockout.locked_out"
+# Lockouts are logged as warnings (user name and address masked); each failed
+# attempt is not.
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # type: ignore[index]
+# Two-factor authentication (django-otp, cms.accounts.two_factor): required for
+# superusers, administrators, job coaches and office leads; false makes it
+# everyone's own choice.
+LOTSE_STAFF_2FA = env_bool("LOTSE_STAFF_2FA", default=True)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# --- End of staff logins ------------------------------------------------------------

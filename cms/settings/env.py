@@ -3,6 +3,12 @@
 Each reader refuses a value it cannot understand with an error that names the
 variable, the value given and what would be accepted, so a typo in a
 deployment stops the start instead of quietly running with a default.
+
+Secrets can come from files (Docker and Kubernetes secrets, systemd
+credentials): when NAME is unset and NAME_FILE names a file, every reader
+takes the value from that file, stripped of surrounding whitespace. Setting
+both is refused, and so is a file that cannot be read or is empty. An error
+about a value read from a file names the file, never the secret in it.
 """
 
 from __future__ import annotations
@@ -21,16 +27,56 @@ FALSE_WORDS = ("false", "0", "no", "off")
 class EnvError(ImproperlyConfigured):
     """A setting in the environment has a value Lotse cannot use."""
 
-    def __init__(self, name: str, value: str, expected: str) -> None:
-        super().__init__(f"{name}={value!r} is not valid: expected {expected}.")
+    def __init__(
+        self, name: str, value: str, expected: str, *, secret_file: str | None = None
+    ) -> None:
+        given = f"{name}={value!r}" if secret_file is None else f"{name} in {secret_file}"
+        super().__init__(f"{given} is not valid: expected {expected}.")
         self.name = name
 
 
-def _raw(name: str, environ: Mapping[str, str] | None) -> str | None:
+def _given(environ: Mapping[str, str] | None, name: str) -> str | None:
     value = (os.environ if environ is None else environ).get(name)
     if value is None or value.strip() == "":
         return None
     return value.strip()
+
+
+def _secret_file(name: str, environ: Mapping[str, str] | None) -> str | None:
+    """The file NAME_FILE names, if the value of NAME is to come from it."""
+    path = _given(environ, f"{name}_FILE")
+    if path is not None and _given(environ, name) is not None:
+        raise ImproperlyConfigured(
+            f"{name} and {name}_FILE are both set: set only one of them "
+            f"({name}_FILE names a file that holds the value)."
+        )
+    return path
+
+
+def _read_secret(name: str, path: str) -> str:
+    try:
+        value = Path(path).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8 text"
+        raise ImproperlyConfigured(
+            f"{name}_FILE={path!r} cannot be read ({reason}): it must name a readable "
+            f"file that holds {name}."
+        ) from None
+    if value == "":
+        raise ImproperlyConfigured(f"{name}_FILE={path!r} names an empty file: put {name} in it.")
+    return value
+
+
+def _raw(name: str, environ: Mapping[str, str] | None) -> str | None:
+    path = _secret_file(name, environ)
+    if path is not None:
+        return _read_secret(name, path)
+    return _given(environ, name)
+
+
+def _invalid(name: str, value: str, expected: str, environ: Mapping[str, str] | None) -> EnvError:
+    """The error for a bad value, naming its file instead of it if it came from one."""
+    return EnvError(name, value, expected, secret_file=_given(environ, f"{name}_FILE"))
 
 
 def env_str(
@@ -40,7 +86,9 @@ def env_str(
     if value is not None:
         return value
     if default is None:
-        raise ImproperlyConfigured(f"{name} must be set in the environment.")
+        raise ImproperlyConfigured(
+            f"{name} must be set in the environment (or {name}_FILE, naming a file that holds it)."
+        )
     return default
 
 
@@ -58,7 +106,8 @@ def env_bool(name: str, default: bool, *, environ: Mapping[str, str] | None = No
     if word in FALSE_WORDS:
         return False
     allowed = "/".join(TRUE_WORDS[:1] + FALSE_WORDS[:1])
-    raise EnvError(name, value, f"{allowed} (or {', '.join(TRUE_WORDS[1:] + FALSE_WORDS[1:])})")
+    expected = f"{allowed} (or {', '.join(TRUE_WORDS[1:] + FALSE_WORDS[1:])})"
+    raise _invalid(name, value, expected, environ)
 
 
 def env_int(
@@ -82,9 +131,9 @@ def env_int(
     try:
         number = int(value)
     except ValueError:
-        raise EnvError(name, value, bounds) from None
+        raise _invalid(name, value, bounds, environ) from None
     if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
-        raise EnvError(name, value, bounds)
+        raise _invalid(name, value, bounds, environ)
     return number
 
 
@@ -97,7 +146,7 @@ def env_list(
         return list(default)
     items = [item.strip() for item in value.split(",")]
     if any(item == "" for item in items):
-        raise EnvError(name, value, "a comma-separated list without empty items")
+        raise _invalid(name, value, "a comma-separated list without empty items", environ)
     return items
 
 
@@ -108,7 +157,7 @@ def env_choice(
     if value is None:
         return default
     if value not in choices:
-        raise EnvError(name, value, "one of " + ", ".join(choices))
+        raise _invalid(name, value, "one of " + ", ".join(choices), environ)
     return value
 
 
@@ -124,11 +173,11 @@ def env_urls(
     for url in urls:
         parts = urlsplit(url)
         if parts.scheme not in schemes or not parts.hostname:
-            raise EnvError(name, value, expected)
+            raise _invalid(name, value, expected, environ)
         try:
             parts.port  # noqa: B018 - raises ValueError on a port that is not a number
         except ValueError:
-            raise EnvError(name, value, expected + " with a numeric port") from None
+            raise _invalid(name, value, expected + " with a numeric port", environ) from None
     return urls
 
 
@@ -137,7 +186,7 @@ def env_url(
 ) -> str | None:
     urls = env_urls(name, schemes, environ=environ)
     if len(urls) > 1:
-        raise EnvError(name, ",".join(urls), "a single URL")
+        raise _invalid(name, ",".join(urls), "a single URL", environ)
     return urls[0] if urls else None
 
 

@@ -38,10 +38,19 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
-SECURE_REFERRER_POLICY = "same-origin"
+# Cookies only over HTTPS; with the "__Host-" prefix the browser also refuses
+# them unless set by this very host over HTTPS with Path=/ (no Domain), so a
+# neighbouring subdomain cannot plant one.
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+# The rest (HttpOnly, SameSite, Referrer-Policy, the Content-Security-Policy)
+# is the same everywhere: cms/settings/base.py, "Security headers and CSP".
+# HTTP pages are upgraded, and no http:// resource is loaded on an HTTPS page.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True}  # noqa: F405
+}
 # Wagtail's live preview frames the page from the same origin, which needs
 # SAMEORIGIN rather than DENY; frames from other sites stay refused.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]

@@ -3,7 +3,8 @@
 Per backend (the embedded default; Elasticsearch when ELASTICSEARCH_URL is
 set): a fresh SQLite data folder is migrated and filled with
 LOTSE_BENCH_API_VACANCIES generated vacancies (default 20,000; catalogue and
-index, vacancy_data.py), then served by gunicorn as the run command serves it
+index, vacancy_data.py; both through served.py, which bench_load.py shares),
+then served by gunicorn as the run command serves it
 (2 workers, 4 threads, DEBUG off) with the API's rate limit raised
 (LOTSE_API_RATE), so throttling does not count as errors. No Redis or broker:
 the throttle counts in each worker's memory.
@@ -25,23 +26,19 @@ nothing. The machine runs clients, server and Elasticsearch at once; see the
 from __future__ import annotations
 
 import http.client
-import json
 import os
 import random
-import statistics
 import sys
 import tempfile
 import threading
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
-from bench_guide_api import _env, _gunicorn, _run
-from harness import HERE, REPO, Metric, benchmark
+from bench_guide_api import _gunicorn
+from harness import REPO, Metric, benchmark
+from served import capture, elasticsearch_prefix, percentile, prepare, server_errors
 
 if str(REPO) not in sys.path:  # vacancy_data imports the project
     sys.path.append(str(REPO))
@@ -51,37 +48,7 @@ CLIENTS = int(os.environ.get("LOTSE_BENCH_API_CLIENTS", "50"))
 SECONDS = float(os.environ.get("LOTSE_BENCH_API_SECONDS", "60"))
 BASELINE_SECONDS = float(os.environ.get("LOTSE_BENCH_API_BASELINE_SECONDS", "20"))
 PATHS = 5000  # the request mix, cycled through
-RATE = "1000000/second"
 PERCENTILES = {"p50": 50, "p95": 95, "p99": 99}
-BASELINE_PATH = "/bench/baseline/vacancies/"
-
-# The baseline server's URLs and settings, written into the data folder.
-BASELINE_URLS = f'''
-from functools import cache
-from pathlib import Path
-
-from django.http import HttpResponse
-from django.urls import path
-
-from cms.urls import urlpatterns as cms_urlpatterns
-
-
-@cache
-def body():
-    return Path(__file__).with_name("canned.json").read_bytes()
-
-
-def canned(request):
-    return HttpResponse(body(), content_type="application/json")
-
-
-urlpatterns = [path("{BASELINE_PATH.strip("/")}/", canned), *cms_urlpatterns]
-'''
-BASELINE_SETTINGS = """
-from cms.settings.dev import *  # noqa: F403
-
-ROOT_URLCONF = "vacancy_baseline_urls"
-"""
 
 
 def _paths(count: int, vacancies: int) -> list[str]:
@@ -164,71 +131,21 @@ def _load(port: int, paths: list[str], seconds: float) -> Load:
     return load
 
 
-def _percentile(samples: list[float], percent: int) -> float:
-    if len(samples) < 2:
-        return 0.0
-    return round(statistics.quantiles(samples, n=100, method="inclusive")[percent - 1], 1)
-
-
-def _server_errors(log: Path) -> str:
-    """The last distinct error lines of the server's log, to say why requests failed."""
-    lines = [line for line in log.read_text(errors="replace").splitlines() if "Error" in line]
-    distinct = list(dict.fromkeys(reversed(lines)))[:3]
-    return f"; server log: {distinct}" if distinct else ""
-
-
-def _fill(env: dict[str, str]) -> dict[str, object]:
-    _run([sys.executable, "manage.py", "migrate", "--verbosity", "0"], env)
-    output = _run([sys.executable, str(HERE / "vacancy_data.py"), "--load", str(VACANCIES)], env)
-    summary: dict[str, object] = json.loads(output.strip().splitlines()[-1])
-    return summary
-
-
-@contextmanager
-def _elasticsearch_prefix() -> Iterator[tuple[str, str]]:
-    """ELASTICSEARCH_URL and a prefix of our own; its indices are deleted afterwards."""
-    from elasticsearch import Elasticsearch
-
-    url = os.environ["ELASTICSEARCH_URL"]
-    prefix = f"bench_api_{uuid.uuid4().hex[:8]}"
-    try:
-        yield url, prefix
-    finally:
-        client = Elasticsearch(url.split(","), request_timeout=60)
-        client.indices.delete(index=f"{prefix}_*", ignore_unavailable=True, allow_no_indices=True)
-
-
 def _measure(backend: str, folder: Path, elasticsearch: tuple[str, str] | None) -> list[Metric]:
-    (folder / "vacancy_baseline_urls.py").write_text(BASELINE_URLS)
-    (folder / "vacancy_baseline_settings.py").write_text(BASELINE_SETTINGS)
-    env = _env(folder / "data", None)
-    env.update(
-        DJANGO_SETTINGS_MODULE="vacancy_baseline_settings",
-        PYTHONPATH=os.pathsep.join((str(folder), env["PYTHONPATH"])),
-        LOTSE_API_RATE=RATE,
-    )
-    if elasticsearch:
-        env.update(ELASTICSEARCH_URL=elasticsearch[0], LOTSE_INDEX_PREFIX=elasticsearch[1])
-    summary = _fill(env)
+    env, summary = prepare(folder, VACANCIES, elasticsearch=elasticsearch)
     paths = _paths(PATHS, VACANCIES)
     log = folder / "gunicorn.log"
     with _gunicorn(env, log) as port:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        connection.request("GET", "/api/v1/vacancies/?q=Lagerhelfer")
-        response = connection.getresponse()
-        canned = response.read()
-        connection.close()
-        if response.status != 200:
-            raise RuntimeError(f"the API answered {response.status}: {canned[:500]!r}")
-        (folder / "canned.json").write_bytes(canned)
+        baseline_path = capture(port, "/api/v1/vacancies/?q=Lagerhelfer", folder, "search.json")
+        canned = (folder / "canned" / "search.json").read_bytes()
         _load(port, paths[: CLIENTS * 10], 5)  # warm up: imports, caches, connections
         load_before = os.getloadavg()[0]
         api = _load(port, paths, SECONDS)
-        baseline = _load(port, [BASELINE_PATH], BASELINE_SECONDS)
+        baseline = _load(port, [baseline_path], BASELINE_SECONDS)
         load_after = os.getloadavg()[0]
-        server_errors = _server_errors(log) if api.errors or baseline.errors else ""
+        found_in_log = server_errors(log) if api.errors or baseline.errors else ""
     errors = api.errors + baseline.errors
-    example = f"; first errors: {errors[:3]}{server_errors}" if errors else ""
+    example = f"; first errors: {errors[:3]}{found_in_log}" if errors else ""
     context = (
         f"{summary['vacancies']} generated vacancies ({backend} index, loaded in"
         f" {summary['index_seconds']} s); {CLIENTS} clients for {SECONDS:.0f} s, baseline"
@@ -257,10 +174,10 @@ def _measure(backend: str, folder: Path, elasticsearch: tuple[str, str] | None) 
     metrics += [
         Metric(
             f"{prefix}_{label}_ms",
-            _percentile(api.milliseconds, percent),
+            percentile(api.milliseconds, percent),
             "ms",
             f"canned_json_{backend}_{label}_ms",
-            _percentile(baseline.milliseconds, percent),
+            percentile(baseline.milliseconds, percent),
             f"client side, request sent to last byte; {context}",
         )
         for label, percent in PERCENTILES.items()
@@ -284,7 +201,7 @@ def vacancy_api_load() -> list[Metric]:
     if not os.environ.get("ELASTICSEARCH_URL"):
         return metrics + _skipped("elasticsearch", "ELASTICSEARCH_URL is not set")
     with (
-        _elasticsearch_prefix() as elasticsearch,
+        elasticsearch_prefix("bench_api") as elasticsearch,
         tempfile.TemporaryDirectory(prefix="lotse-bench-api-") as folder,
     ):
         metrics += _measure("elasticsearch", Path(folder), elasticsearch)

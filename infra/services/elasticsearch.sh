@@ -2,6 +2,9 @@
 # Elasticsearch for Lotse: one node on 127.0.0.1:${LOTSE_ES_PORT:-9201} (transport 9301), run as
 # the unprivileged user lotse-es. Version, JDK, added plugins and why: infra/elasticsearch.md.
 # Usage: elasticsearch.sh [start|stop|status|env]   (default: start)
+# As a node of a cluster (es-cluster.sh sets these): LOTSE_ES_NODE_NAME, LOTSE_ES_SEED_HOSTS
+# (transport addresses, comma-separated), LOTSE_ES_MASTER_NODES (the first election's node
+# names) and LOTSE_ES_HOME (one installation shared by the nodes).
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
 SERVICE=elasticsearch
@@ -19,7 +22,10 @@ ES_USER=lotse-es
 URL=http://127.0.0.1:$PORT
 
 DIR=$LOTSE_STATE_DIR/elasticsearch
-ES_HOME=$DIR/home # the installed node (root's, read-only for ES_USER), with jdk/ and plugins/
+ES_HOME=${LOTSE_ES_HOME:-$DIR/home} # the installed node (root's, read-only for ES_USER), with jdk/ and plugins/
+NODE_NAME=${LOTSE_ES_NODE_NAME:-lotse-1}
+SEED_HOSTS=${LOTSE_ES_SEED_HOSTS:-}
+MASTER_NODES=${LOTSE_ES_MASTER_NODES:-$NODE_NAME}
 CONF=$DIR/config
 DATA=$DIR/data
 LOGS=$DIR/logs
@@ -110,6 +116,7 @@ install_node() {
     java=$(jdk_home)
     log "installing Elasticsearch $ES_VERSION into $ES_HOME"
     rm -rf "$ES_HOME" "$DIR/unpack"
+    mkdir -p "$(dirname "$ES_HOME")"
     unzip -q "$zip" -d "$DIR/unpack"
     mv "$DIR/unpack/elasticsearch-$ES_VERSION" "$ES_HOME"
     rmdir "$DIR/unpack"
@@ -124,16 +131,26 @@ install_node() {
     echo "$stamp" >"$ES_HOME/.lotse-installed"
 }
 
+# discovery: the discovery settings, a single node unless SEED_HOSTS names a cluster.
+discovery() {
+    if [[ -z $SEED_HOSTS ]]; then
+        echo "discovery.type: single-node"
+    else
+        echo "discovery.seed_hosts: [$SEED_HOSTS]"
+        echo "cluster.initial_master_nodes: [$MASTER_NODES]"
+    fi
+}
+
 write_config() {
     [[ -d $CONF ]] || cp -r "$ES_HOME/config" "$CONF"
     mkdir -p "$CONF/jvm.options.d" "$DATA" "$LOGS" "$RUN/tmp"
     cat >"$CONF/elasticsearch.yml" <<EOF
 # Written by infra/services/elasticsearch.sh on every start.
 cluster.name: lotse
-node.name: lotse-1
+node.name: $NODE_NAME
 path.data: $DATA
 path.logs: $LOGS
-discovery.type: single-node
+$(discovery)
 network.host: 127.0.0.1
 http.port: $PORT
 transport.port: $TRANSPORT_PORT
@@ -148,7 +165,14 @@ EOF
 
 running() { pid_alive "$PIDFILE" org.elasticsearch; }
 health() { curl -fsS --max-time 5 "$URL/_cluster/health?wait_for_status=yellow&timeout=2s" 2>/dev/null; }
-healthy() { health | grep -Eq '"status":"(green|yellow)"'; }
+healthy() {
+    # A cluster's node is up when it answers; es-cluster.sh waits for the cluster.
+    if [[ -n $SEED_HOSTS ]]; then
+        curl -fsS --max-time 5 "$URL/" >/dev/null 2>&1
+    else
+        health | grep -Eq '"status":"(green|yellow)"'
+    fi
+}
 
 do_start() {
     local started=$SECONDS

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Redis for Lotse (Celery broker and cache): 127.0.0.1:${LOTSE_REDIS_PORT:-6380}, no persistence.
+# Redis for Lotse (Celery broker and cache): 127.0.0.1:${LOTSE_REDIS_PORT:-6380}. Queued tasks
+# survive a restart: an append-only file, synced every second (as production needs it).
 # Usage: redis.sh [start|stop|status|env]   (default: start)
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
@@ -25,7 +26,8 @@ do_start() {
         ! port_open "$PORT" || fail "port $PORT is taken by another process; set LOTSE_REDIS_PORT"
         log "starting on 127.0.0.1:$PORT"
         redis-server --bind 127.0.0.1 --port "$PORT" --protected-mode yes --daemonize yes \
-            --dir "$DIR" --pidfile "$PIDFILE" --logfile "$LOG" --save '' --appendonly no >&2 9>&- ||
+            --dir "$DIR" --pidfile "$PIDFILE" --logfile "$LOG" \
+            --save '' --appendonly yes --appendfsync everysec >&2 9>&- ||
             fail "redis-server did not start" "$LOG"
     fi
     wait_until "$TIMEOUT" "$LOG" answers
