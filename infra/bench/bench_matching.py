@@ -67,6 +67,7 @@ from typing import Any
 
 from bench_guide_api import _env, _run
 from harness import HERE, REPO, Metric, benchmark
+from served import postgres_database
 
 if str(REPO) not in sys.path:  # vacancy_data imports the project
     sys.path.append(str(REPO))
@@ -444,17 +445,8 @@ def _database() -> Iterator[str | None]:
     if not server_url:
         yield None
         return
-    import psycopg
-
-    name = f"lotse_bench_matching_{uuid.uuid4().hex[:8]}"
-    plain = server_url.replace("postgres://", "postgresql://", 1)
-    with psycopg.connect(plain, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield server_url.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        with psycopg.connect(plain, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with postgres_database("lotse_bench_matching") as url:
+        yield url
 
 
 @contextmanager
